@@ -1,0 +1,3 @@
+import { pending } from './pending.js';
+
+export const run = pending('issue 5');

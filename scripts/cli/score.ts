@@ -1,0 +1,79 @@
+// `parindex score --year 2023 [--stage self|appraisal|final] [--format table|json|csv] [--at <ISO>]`
+import type { CliContext } from './context.js';
+import { parseCliArgs, withUsage, UsageError } from './context.js';
+import { fsSource } from '../io/fs-source.js';
+import { loadContent } from '../core/load/content.js';
+import { scoreYear, ScoringError } from '../core/score/year.js';
+import { STAGES, type Stage, type CampaignResult } from '../core/score/index.js';
+import { resultsCsv, resultsJson } from '../core/score/export.js';
+import { formatChange, formatNumber } from '../core/format.js';
+import { parseInstant } from '../core/time.js';
+import type { ContentSource } from '../core/source.js';
+
+const USAGE = 'Cách dùng: npm run score -- --year <năm> [--stage self|appraisal|final] [--format table|json|csv] [--at <thời điểm ISO>]';
+
+export async function run(args: string[], ctx: CliContext): Promise<number> {
+  return withUsage(ctx, USAGE, async () => {
+    const { values } = parseCliArgs(args, {
+      year: { type: 'string' }, stage: { type: 'string', default: 'self' }, format: { type: 'string', default: 'table' }, at: { type: 'string' },
+    });
+    const year = Number(values.year);
+    if (!values.year || !Number.isInteger(year)) throw new UsageError('Thiếu hoặc sai --year (ví dụ --year 2023).');
+    const stage = values.stage as Stage;
+    if (!STAGES.includes(stage)) throw new UsageError(`Giai đoạn không hợp lệ: ${values.stage} (self, appraisal hoặc final).`);
+    if (!['table', 'json', 'csv'].includes(values.format!)) throw new UsageError(`Định dạng không hợp lệ: ${values.format} (table, json hoặc csv).`);
+    let source: ContentSource = fsSource(ctx.root);
+    let snapshotNote = '';
+    if (values.at) {
+      const at = parseInstant(values.at);
+      if (!at) throw new UsageError(`Thời điểm không hợp lệ: ${values.at} (ví dụ 2023-11-17T17:00+07:00).`);
+      const snap = await openSnapshotAt(ctx, at);
+      if (!snap) return 1;
+      source = snap.source;
+      snapshotNote = snap.note;
+    }
+    const content = await loadContent(source);
+    let result: CampaignResult;
+    try {
+      result = scoreYear(content, year, stage);
+    } catch (error) {
+      if (error instanceof ScoringError) { ctx.err(error.message + '\n'); return 1; }
+      throw error;
+    }
+    const invalid = content.years.get(year)?.invalid ?? [];
+    if (values.format === 'json') ctx.out(JSON.stringify(resultsJson(result), null, 2) + '\n');
+    else if (values.format === 'csv') ctx.out(resultsCsv(result));
+    else ctx.out(table(result) + snapshotNote);
+    for (const p of invalid) ctx.err(`Bỏ qua tệp có lỗi (chạy npm run validate để xem): ${p}\n`);
+    return 0;
+  });
+}
+
+async function openSnapshotAt(ctx: CliContext, at: Date): Promise<{ source: ContentSource; note: string } | null> {
+  const history = await import('../core/history/index.js');
+  const snap = await history.openSnapshot(ctx.root, at);
+  if ('shallow' in snap) {
+    ctx.err('Kho git là bản sao nông (shallow clone): không đủ lịch sử để tính điểm tại một thời điểm. Chạy `git fetch --unshallow`.\n');
+    return null;
+  }
+  if (!('source' in snap) || !snap.source) {
+    ctx.err('Không có commit nào trên nhánh chính tại hoặc trước thời điểm đã cho.\n');
+    return null;
+  }
+  return { source: snap.source, note: `\nTính trên ảnh chụp tại commit ${snap.commit.slice(0, 10)}.\n` };
+}
+
+function table(result: CampaignResult): string {
+  const stageVi = { self: 'tự chấm', appraisal: 'thẩm định', final: 'kết quả cuối cùng' }[result.stage];
+  const out: string[] = [`Chỉ số CCHC năm ${result.year} (${stageVi})`];
+  for (const g of result.groups) {
+    out.push('', `${g.name} (${g.units.length} đơn vị)`);
+    const rows = [['Hạng', 'Đơn vị', 'Điểm', 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi'],
+      ...g.units.map((u) => [String(u.rank ?? '—'), u.shortName, formatNumber(u.points), formatNumber(u.applicableMax),
+        formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change)])];
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
+    for (const r of rows) out.push(r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd());
+    if (!g.units.length) out.push('(chưa có đơn vị nào nộp)');
+  }
+  return out.join('\n') + '\n';
+}

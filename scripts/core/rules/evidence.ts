@@ -1,0 +1,153 @@
+// Evidence the council will accept: a proper document number, dated inside the assessed period,
+// a statistics table where the guidance asks for one, and a signed PDF in the unit's own folder
+// whose hash matches what was sent (or an http(s) link).
+import { defineRule, type SelfAssessmentContext } from './types.js';
+import { isLeaf, type Evidence, type FrameworkLeaf, type Item } from '../model.js';
+import { evidenceFolder } from '../kinds.js';
+import { LETTER_SUFFIX, viDate } from './text.js';
+
+function eachEvidence(ctx: SelfAssessmentContext, fn: (ev: Evidence, path: (string | number)[], item: Item, leaf?: FrameworkLeaf) => void) {
+  ctx.data.items.forEach((item, i) => {
+    const node = ctx.framework?.byCode.get(item.code)?.node;
+    const leaf = node && isLeaf(node) ? node : undefined;
+    (item.evidence ?? []).forEach((ev, j) => fn(ev, ['items', i, 'evidence', j], item, leaf));
+  });
+}
+
+/** Resolves an evidence `file` to a clean repository path, or null when it escapes or is malformed. */
+export function resolveEvidencePath(file: string, year: number, unit: string): { path: string; inside: boolean } | null {
+  if (/\\|\0/.test(file) || /^[a-z]+:/i.test(file) || file.startsWith('/')) return null;
+  const parts: string[] = [];
+  for (const seg of file.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (!parts.length) return null;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  const path = parts.join('/');
+  return { path, inside: path.startsWith(evidenceFolder(year, unit)) && path.length > evidenceFolder(year, unit).length };
+}
+
+export const evidenceRules = [
+  defineRule({
+    id: 'evidence-number-suffix', kind: 'self-assessment', severity: 'warning',
+    description: 'Số ký hiệu văn bản không được có chữ cái sau số (55a/UBND-BC)',
+    check(ctx, report) {
+      eachEvidence(ctx, (ev, path, item) => {
+        if (LETTER_SUFFIX.test(ev.number)) report({ path: [...path, 'number'], code: item.code, message: `Văn bản “${ev.number}” có số ký hiệu kèm chữ cái (số a, b): Hội đồng thẩm định chấm 0 điểm tiêu chí ${item.code}.` });
+      });
+    },
+  }),
+  defineRule({
+    id: 'evidence-date-cutoff', kind: 'self-assessment', severity: 'warning',
+    description: 'Ngày văn bản không được sau thời điểm chốt số liệu',
+    check(ctx, report) {
+      const c = ctx.campaign;
+      if (!c) return;
+      eachEvidence(ctx, (ev, path, item, leaf) => {
+        const deferred = leaf?.deferred === true;
+        const cutoff = deferred ? (c.deferredCutoff ?? c.dataCutoff) : c.dataCutoff;
+        if (ev.date > cutoff) report({ path: [...path, 'date'], code: item.code, message: `Văn bản ${ev.number} ngày ${viDate(ev.date)} sau thời điểm chốt số liệu${deferred ? ' của tiêu chí bổ sung đợt 2' : ''} (${viDate(cutoff)}).` });
+      });
+    },
+  }),
+  defineRule({
+    id: 'evidence-date-before-year', kind: 'self-assessment', severity: 'warning',
+    description: 'Văn bản phải ban hành trong năm đánh giá',
+    check(ctx, report) {
+      eachEvidence(ctx, (ev, path, item) => {
+        if (ev.date < `${ctx.data.year}-01-01`) report({ path: [...path, 'date'], code: item.code, message: `Văn bản ${ev.number} ngày ${viDate(ev.date)} ban hành trước năm đánh giá ${ctx.data.year}.` });
+      });
+    },
+  }),
+  defineRule({
+    id: 'statistics-table-missing', kind: 'self-assessment', severity: 'warning',
+    description: 'Tiêu chí yêu cầu Bảng thống kê kết quả phải có bảng thống kê',
+    check(ctx, report) {
+      ctx.data.items.forEach((item, i) => {
+        const node = ctx.framework?.byCode.get(item.code)?.node;
+        if (!node || !isLeaf(node) || !node.evidence?.statisticsTable) return;
+        if (item.score <= 0 || item.notApplicable) return;
+        if (!(item.evidence ?? []).some((e) => e.statisticsTable)) {
+          report({ path: ['items', i, 'evidence' in item ? 'evidence' : 'score'], code: item.code, message: `Tiêu chí ${item.code} yêu cầu Bảng thống kê kết quả nhưng chưa có tài liệu nào là bảng thống kê: Hội đồng thẩm định chấm 0 điểm.` });
+        }
+      });
+    },
+  }),
+  defineRule({
+    id: 'evidence-url-scheme', kind: 'self-assessment', severity: 'error',
+    description: 'Địa chỉ văn bản phải là liên kết http hoặc https',
+    check(ctx, report) {
+      eachEvidence(ctx, (ev, path, item) => {
+        if (ev.url === undefined) return;
+        let ok = false;
+        try {
+          const u = new URL(ev.url);
+          ok = (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
+        } catch { /* not a URL */ }
+        if (!ok) report({ path: [...path, 'url'], code: item.code, message: `Địa chỉ “${ev.url.slice(0, 80)}” của văn bản ${ev.number} không phải liên kết http(s) hợp lệ.` });
+      });
+    },
+  }),
+  defineRule({
+    id: 'evidence-file-outside', kind: 'self-assessment', severity: 'error',
+    description: 'Tệp kiểm chứng phải nằm trong thư mục của đơn vị: content/evidence/<năm>/<đơn vị>/',
+    check(ctx, report) {
+      eachEvidence(ctx, (ev, path, item) => {
+        if (ev.file === undefined) return;
+        const r = resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit);
+        if (!r || !r.inside) report({ path: [...path, 'file'], code: item.code, message: `Tệp “${ev.file}” nằm ngoài thư mục kiểm chứng của đơn vị (${evidenceFolder(ctx.pathYear, ctx.pathUnit)}).` });
+      });
+    },
+  }),
+  defineRule({
+    id: 'evidence-file-missing', kind: 'self-assessment', severity: 'error',
+    description: 'Tệp kiểm chứng phải tồn tại',
+    check(ctx, report) {
+      eachEvidence(ctx, (ev, path, item) => {
+        const r = ev.file === undefined ? null : resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit);
+        if (!r?.inside) return;
+        if (ctx.evidence.get(r.path)?.exists === false) report({ path: [...path, 'file'], code: item.code, message: `Không tìm thấy tệp “${ev.file}” (văn bản ${ev.number}).` });
+      });
+    },
+  }),
+  defineRule({
+    id: 'evidence-file-not-pdf', kind: 'self-assessment', severity: 'error',
+    description: 'Tệp kiểm chứng phải là PDF',
+    check(ctx, report) {
+      eachEvidence(ctx, (ev, path, item) => {
+        const r = ev.file === undefined ? null : resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit);
+        const info = r?.inside ? ctx.evidence.get(r.path) : undefined;
+        if (info?.exists && !info.pdf?.isPdf) report({ path: [...path, 'file'], code: item.code, message: `Tệp “${ev.file}” không phải tệp PDF (văn bản điện tử phải là PDF ký số).` });
+      });
+    },
+  }),
+  defineRule({
+    id: 'evidence-sha256-mismatch', kind: 'self-assessment', severity: 'error',
+    description: 'Mã băm SHA-256 phải khớp nội dung tệp',
+    check(ctx, report) {
+      eachEvidence(ctx, (ev, path, item) => {
+        const r = ev.file === undefined ? null : resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit);
+        const info = r?.inside ? ctx.evidence.get(r.path) : undefined;
+        if (!info?.exists) return;
+        if (!ev.sha256) report({ path, code: item.code, message: `Văn bản ${ev.number} thiếu mã băm SHA-256 của tệp (được tính tự động khi tải tệp lên).` });
+        else if (ev.sha256 !== info.sha256) report({ path: [...path, 'sha256'], code: item.code, message: `Tệp “${ev.file}” đã bị thay đổi: mã băm SHA-256 không khớp nội dung tệp.` });
+      });
+    },
+  }),
+  defineRule({
+    id: 'evidence-unsigned', kind: 'self-assessment', severity: 'warning',
+    description: 'Tài liệu kiểm chứng phải là văn bản điện tử được ký số',
+    check(ctx, report) {
+      eachEvidence(ctx, (ev, path, item) => {
+        const r = ev.file === undefined ? null : resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit);
+        const info = r?.inside ? ctx.evidence.get(r.path) : undefined;
+        if (!info?.exists || !info.pdf?.isPdf || info.pdf.signed) return;
+        const why = info.pdf.problem === 'partial-coverage' ? ' (chữ ký không bao trùm toàn bộ tệp: tệp bị sửa sau khi ký)' :
+          info.pdf.problem === 'empty-signature' ? ' (có ô chữ ký nhưng chưa ký)' : '';
+        report({ path: [...path, 'file'], code: item.code, message: `Tệp “${ev.file}” (văn bản ${ev.number}) chưa được ký số${why}.` });
+      });
+    },
+  }),
+];

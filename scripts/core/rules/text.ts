@@ -1,0 +1,24 @@
+// Vietnamese text helpers shared by the rules: number formatting and the patterns the council
+// reads for (locators, document numbers).
+
+/** 1.5 → "1,5" (vi-VN decimal comma), trimming float noise. */
+export function viNumber(n: number): string {
+  return String(Math.round(n * 1000) / 1000).replace('.', ',');
+}
+
+/** "2023-11-17" → "17/11/2023". */
+export function viDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** A locator the council can follow: "Khoản 11", "Mục I", "Điểm a", "Phụ lục II", "trang 3". */
+export const LOCATOR = /(?<!\p{L})(mục|khoản|điểm|điều|phụ lục|trang|tr\.|chương|phần|biểu|bảng)\s*(\d+|[IVXLC]+|[a-zđ])(?![\p{L}\d])/iu;
+
+/** A document number squeezed into the register after the fact: "55a/UBND-BC", "12b/KH-UBND". */
+export const LETTER_SUFFIX = /^\s*(?:số\s+)?\d+\s*[-.]?\s*\p{L}+\s*\//iu;
+
+/** Normalises a document number for comparison: case, spaces, the Đ/D variants are kept. */
+export function normalizeNumber(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/\s+/g, '');
+}

@@ -1,0 +1,68 @@
+// The shape of a rule. Each rule has a stable id (used in fixtures, annotations and the CMS),
+// a severity (error: blocks sending; warning: the council is likely to cut points) and a
+// Vietnamese description; its messages live beside it.
+import type { JsonPath, RawFinding, Severity } from '../findings.js';
+import type { Access, Campaign, FrameworkIndex, SelfAssessment, Unit, Framework } from '../model.js';
+import type { PdfSignatureInfo } from '../evidence/pdf.js';
+
+export interface Registry {
+  units: Map<string, Unit>;
+  frameworks: Map<string, FrameworkIndex>;
+  campaigns: Map<number, Campaign>;
+  /** Admins, council and merge bot (content/access.yaml), when present. */
+  access?: Access;
+  /** Ids whose files exist but are invalid: dependants skip checks instead of piling up findings. */
+  broken: Set<string>;
+}
+
+export interface EvidenceInfo {
+  path: string;
+  exists: boolean;
+  sha256?: string;
+  pdf?: PdfSignatureInfo;
+}
+
+export interface Report {
+  (finding: { path?: JsonPath; message: string; code?: string; atKey?: boolean }): void;
+}
+
+interface BaseContext<T> {
+  file: string;
+  data: T;
+  registry: Registry;
+}
+
+export interface SelfAssessmentContext extends BaseContext<SelfAssessment> {
+  pathYear: number;
+  pathUnit: string;
+  unit?: Unit;
+  campaign?: Campaign;
+  framework?: FrameworkIndex;
+  evidence: Map<string, EvidenceInfo>;
+}
+
+export interface FrameworkContext extends BaseContext<Framework> { pathId: string; index: FrameworkIndex }
+export interface CampaignContext extends BaseContext<Campaign> { pathYear: number }
+export interface UnitContext extends BaseContext<Unit> { pathId: string }
+
+export interface ContextByKind {
+  'self-assessment': SelfAssessmentContext;
+  framework: FrameworkContext;
+  campaign: CampaignContext;
+  unit: UnitContext;
+}
+
+export interface Rule<K extends keyof ContextByKind = keyof ContextByKind> {
+  id: string;
+  kind: K;
+  severity: Severity;
+  /** What the rule checks, in Vietnamese (listed by `validate --rules` and in the docs). */
+  description: string;
+  check(ctx: ContextByKind[K], report: Report): void;
+}
+
+export function defineRule<K extends keyof ContextByKind>(rule: Rule<K>): Rule<K> {
+  return rule;
+}
+
+export type { RawFinding };

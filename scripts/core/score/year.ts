@@ -1,0 +1,40 @@
+// Glue between loaded content and the scoring engine: which units count in a year, where
+// their leaf scores come from at each stage, and the previous year for the change column.
+import type { Content } from '../load/content.js';
+import { scoreCampaign, selfScores, type CampaignResult, type LeafScores, type Stage } from './index.js';
+
+export class ScoringError extends Error {}
+
+/** Leaf scores per stage. The appraisal issue extends this table; nothing else changes. */
+export function stageScores(content: Content, year: number, stage: Stage): (unit: string) => LeafScores {
+  const y = content.years.get(year);
+  switch (stage) {
+    case 'self':
+      return (unit) => selfScores(y?.selfAssessments.get(unit));
+    default:
+      throw new ScoringError(`Chưa có dữ liệu thẩm định cho giai đoạn “${stage}”.`);
+  }
+}
+
+function scoreYearOnly(content: Content, year: number, stage: Stage, previous?: Map<string, number | null>): CampaignResult {
+  const campaign = content.registry.campaigns.get(year);
+  if (!campaign) throw new ScoringError(`Không có đợt đánh giá năm ${year} (content/campaigns/${year}.yaml).`);
+  const y = content.years.get(year);
+  return scoreCampaign({
+    campaign, units: content.registry.units, frameworks: content.registry.frameworks,
+    scoredUnits: [...(y?.selfAssessments.keys() ?? [])], scoresFor: stageScores(content, year, stage), previous,
+  }, stage);
+}
+
+export function scoreYear(content: Content, year: number, stage: Stage = 'self'): CampaignResult {
+  let previous: Map<string, number | null> | undefined;
+  if (content.registry.campaigns.has(year - 1)) {
+    try {
+      const prev = scoreYearOnly(content, year - 1, stage);
+      previous = new Map(prev.groups.flatMap((g) => g.units.map((u) => [u.unit, u.index] as const)));
+    } catch (error) {
+      if (!(error instanceof ScoringError)) throw error;
+    }
+  }
+  return scoreYearOnly(content, year, stage, previous);
+}

@@ -1,0 +1,221 @@
+// The validation engine: parse → schema → semantic rules → positions. Pure apart from the
+// ContentSource it is given, so CI, the CLI, the portal's gate and the CMS page share it.
+import { classifyPath, CONTENT_DIRS, type PathInfo } from '../kinds.js';
+import { parseYaml } from '../load/yaml.js';
+import { createLocator } from '../load/positions.js';
+import { validateSchema } from './schema.js';
+import { readText, type ContentSource } from '../source.js';
+import { indexFramework, type Access, type Campaign, type Framework, type SelfAssessment, type Unit } from '../model.js';
+import { rulesFor } from '../rules/index.js';
+import type { ContextByKind, EvidenceInfo, Registry, Report } from '../rules/types.js';
+import { resolveEvidencePath } from '../rules/evidence.js';
+import { inspectPdf, sha256Hex } from '../evidence/pdf.js';
+import { sortFindings, type Finding, type RawFinding } from '../findings.js';
+
+export interface ParsedFile {
+  path: string;
+  info: PathInfo;
+  text: string;
+  data: unknown;
+  /** Parsed and structurally valid: semantic rules may run on it. */
+  valid: boolean;
+  findings: RawFinding[];
+}
+
+export async function parseFile(source: ContentSource, path: string, info = classifyPath(path)!): Promise<ParsedFile> {
+  const text = await readText(source, path);
+  if (text === null) {
+    return { path, info, text: '', data: undefined, valid: false, findings: [{ rule: 'yaml-syntax', severity: 'error', file: path, line: 1, column: 1, message: 'Không đọc được tệp.' }] };
+  }
+  return parseText(text, path, info);
+}
+
+export function parseText(text: string, path: string, info = classifyPath(path)!): ParsedFile {
+  const parsed = parseYaml(text, path);
+  if (parsed.findings.length) return { path, info, text, data: undefined, valid: false, findings: parsed.findings };
+  const schemaFindings = validateSchema(info.kind, parsed.data, path);
+  return { path, info, text, data: parsed.data, valid: schemaFindings.length === 0, findings: schemaFindings };
+}
+
+export interface LoadedRegistry {
+  registry: Registry;
+  files: ParsedFile[];
+}
+
+/** Units, frameworks and campaigns: small, needed by every check, loaded once per run. */
+export async function loadRegistry(source: ContentSource): Promise<LoadedRegistry> {
+  const dirs = [CONTENT_DIRS.units, CONTENT_DIRS.frameworks, CONTENT_DIRS.campaigns];
+  const paths = (await Promise.all(dirs.map((d) => source.list(d)))).flat().filter((p) => classifyPath(p));
+  if (await source.read(CONTENT_DIRS.access)) paths.push(CONTENT_DIRS.access);
+  const files = await Promise.all(paths.map((p) => parseFile(source, p)));
+  const registry: Registry = { units: new Map(), frameworks: new Map(), campaigns: new Map(), broken: new Set() };
+  for (const f of files) {
+    const key = f.info.kind === 'campaign' ? `campaign:${f.info.year}` : `${f.info.kind}:${f.info.id}`;
+    if (!f.valid) { registry.broken.add(key); continue; }
+    if (f.info.kind === 'unit') registry.units.set((f.data as Unit).id, f.data as Unit);
+    else if (f.info.kind === 'framework') registry.frameworks.set((f.data as Framework).id, indexFramework(f.data as Framework));
+    else if (f.info.kind === 'campaign') registry.campaigns.set((f.data as Campaign).year, f.data as Campaign);
+    else if (f.info.kind === 'access') registry.access = f.data as Access;
+  }
+  return { registry, files };
+}
+
+/** Reads and inspects evidence files once per run, however many items cite them. */
+export class EvidenceInspector {
+  private cache = new Map<string, Promise<EvidenceInfo>>();
+  constructor(private source: ContentSource) {}
+  inspect(path: string): Promise<EvidenceInfo> {
+    let hit = this.cache.get(path);
+    if (!hit) {
+      hit = (async () => {
+        const bytes = await this.source.read(path);
+        if (!bytes) return { path, exists: false };
+        return { path, exists: true, sha256: await sha256Hex(bytes), pdf: inspectPdf(bytes) };
+      })();
+      this.cache.set(path, hit);
+    }
+    return hit;
+  }
+}
+
+function runRules<K extends keyof ContextByKind>(kind: K, ctx: ContextByKind[K], file: string, code: (path?: (string | number)[]) => string | undefined): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const rule of rulesFor(kind)) {
+    const report: Report = (f) => out.push({ rule: rule.id, severity: rule.severity, file, path: f.path, atKey: f.atKey,
+      code: f.code ?? code(f.path), message: f.message });
+    try {
+      rule.check(ctx, report);
+    } catch (error) {
+      // A rule bug must not hide the other findings or crash CI; it is reported as itself.
+      out.push({ rule: rule.id, severity: 'error', file, line: 1, column: 1,
+        message: `Lỗi nội bộ của quy tắc ${rule.id}: ${(error as Error)?.message ?? error}. Vui lòng báo cho quản trị.` });
+    }
+  }
+  return out;
+}
+
+/** Semantic rules for one parsed, structurally valid file. */
+export async function checkFile(file: ParsedFile, registry: Registry, evidence: EvidenceInspector): Promise<RawFinding[]> {
+  if (!file.valid) return [];
+  const { info, path } = file;
+  const codeAt = (p?: (string | number)[]) => {
+    if (!p) return undefined;
+    if (p[0] === 'items' && typeof p[1] === 'number') return (file.data as SelfAssessment).items[p[1]]?.code;
+    return undefined;
+  };
+  switch (info.kind) {
+    case 'self-assessment': {
+      const data = file.data as SelfAssessment;
+      const paths = new Set<string>();
+      for (const item of data.items) for (const ev of item.evidence ?? []) {
+        if (ev.file === undefined) continue;
+        const r = resolveEvidencePath(ev.file, info.year!, info.id);
+        if (r?.inside) paths.add(r.path);
+      }
+      const infos = await Promise.all([...paths].map((p) => evidence.inspect(p)));
+      const fw = registry.frameworks.get(data.framework);
+      return runRules('self-assessment', {
+        file: path, data, registry, pathYear: info.year!, pathUnit: info.id,
+        unit: registry.units.get(data.unit), campaign: registry.campaigns.get(data.year),
+        framework: fw, evidence: new Map(infos.map((i) => [i.path, i])),
+      }, path, codeAt);
+    }
+    case 'framework': {
+      const data = file.data as Framework;
+      return runRules('framework', { file: path, data, registry, pathId: info.id, index: indexFramework(data) }, path, () => undefined);
+    }
+    case 'campaign':
+      return runRules('campaign', { file: path, data: file.data as Campaign, registry, pathYear: info.year! }, path, () => undefined);
+    case 'unit':
+      return runRules('unit', { file: path, data: file.data as Unit, registry, pathId: info.id }, path, () => undefined);
+    case 'access':
+    case 'appraisal':
+    case 'survey':
+      return []; // semantic rules for these arrive with the council's issue
+  }
+}
+
+/** Turns raw findings into positioned ones, parsing positions once per file that needs them. */
+export function resolvePositions(raw: RawFinding[], texts: Map<string, string>): Finding[] {
+  const locators = new Map<string, ReturnType<typeof createLocator>>();
+  return raw.map((f) => {
+    let { line, column } = f;
+    if (line === undefined || column === undefined) {
+      const text = texts.get(f.file);
+      if (text !== undefined && f.path) {
+        let loc = locators.get(f.file);
+        if (!loc) { loc = createLocator(text); locators.set(f.file, loc); }
+        ({ line, column } = loc.locate(f.path, f.atKey));
+      }
+    }
+    const out: Finding = { rule: f.rule, severity: f.severity, file: f.file, line: line ?? 1, column: column ?? 1, message: f.message };
+    if (f.code) out.code = f.code;
+    return out;
+  });
+}
+
+export interface ValidateOptions {
+  /** Only these repository paths (default: everything under content/). */
+  paths?: string[];
+  /** Exactly these data files, no mapping (callers that already resolved their targets). */
+  targets?: string[];
+  /** A registry loaded earlier (the CMS and the benchmark reuse one). */
+  registry?: LoadedRegistry;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ValidationResult {
+  findings: Finding[];
+  files: number;
+}
+
+/** Maps requested paths to the data files to check: evidence → its unit's self-assessment. */
+export function targetsFor(paths: string[]): { targets: string[]; all: boolean } {
+  const targets = new Set<string>();
+  let all = false;
+  for (const p of paths) {
+    const info = classifyPath(p);
+    if (info) {
+      if (info.kind !== 'self-assessment') all = true; // a registry change can break any file
+      targets.add(p);
+      continue;
+    }
+    const ev = /^content\/evidence\/(\d{4})\/([^/]+)\//.exec(p);
+    if (ev) targets.add(`${CONTENT_DIRS.selfAssessments}/${ev[1]}/${ev[2]}.yaml`);
+  }
+  return { targets: [...targets], all };
+}
+
+export async function listDataFiles(source: ContentSource): Promise<string[]> {
+  return (await source.list('content')).filter((p) => classifyPath(p));
+}
+
+export async function validate(source: ContentSource, options: ValidateOptions = {}): Promise<ValidationResult> {
+  const loaded = options.registry ?? await loadRegistry(source);
+  const { registry, files: registryFiles } = loaded;
+  let targets: string[];
+  if (options.targets) {
+    targets = options.targets;
+  } else if (options.paths) {
+    const t = targetsFor(options.paths);
+    targets = t.all ? await listDataFiles(source) : t.targets;
+  } else {
+    targets = await listDataFiles(source);
+  }
+  const byPath = new Map(registryFiles.map((f) => [f.path, f]));
+  const evidence = new EvidenceInspector(source);
+  const raw: RawFinding[] = [];
+  const texts = new Map<string, string>();
+  let done = 0;
+  let checked = 0;
+  for (const path of targets) {
+    const info = classifyPath(path);
+    if (!info) continue;
+    const file = byPath.get(path) ?? await parseFile(source, path, info);
+    checked++;
+    texts.set(path, file.text);
+    raw.push(...file.findings, ...await checkFile(file, registry, evidence));
+    options.onProgress?.(++done, targets.length);
+  }
+  return { findings: sortFindings(resolvePositions(raw, texts)), files: checked };
+}
