@@ -3,6 +3,14 @@
 import { defineRule } from './types.js';
 import { LOCATOR, normalizeNumber } from './text.js';
 
+/** `needle` occurs in `haystack` not as the tail of a longer number ("55/BC" does not cite "5/BC"). */
+function cites(haystack: string, needle: string): boolean {
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) {
+    if (!/\d/.test(haystack[i - 1] ?? '')) return true;
+  }
+  return false;
+}
+
 export const explanationRules = [
   defineRule({
     id: 'evidence-missing', kind: 'self-assessment', severity: 'warning',
@@ -50,7 +58,7 @@ export const explanationRules = [
         const evidence = item.evidence ?? [];
         if (!text || item.score <= 0 || item.notApplicable || !evidence.length) return;
         const haystack = normalizeNumber(text);
-        if (!evidence.some((e) => haystack.includes(normalizeNumber(e.number)))) {
+        if (!evidence.some((e) => cites(haystack, normalizeNumber(e.number)))) {
           const numbers = evidence.map((e) => e.number).join(', ');
           report({ path: ['items', i, 'explanation'], code: item.code, message: `Giải trình tiêu chí ${item.code} không trích số ký hiệu văn bản nào trong tài liệu kiểm chứng của tiêu chí (${numbers}).` });
         }

@@ -9,10 +9,11 @@ import { evidenceRules } from './evidence.js';
 import { frameworkRules } from './framework.js';
 import { campaignRules } from './campaign.js';
 import { unitRules } from './unit.js';
+import { appraisalRules, surveyRules } from './appraisal.js';
 
 export const RULES = [
   ...headerRules, ...codeRules, ...scoreRules, ...explanationRules, ...evidenceRules,
-  ...frameworkRules, ...campaignRules, ...unitRules,
+  ...frameworkRules, ...campaignRules, ...unitRules, ...appraisalRules, ...surveyRules,
 ] as Rule[];
 
 export function rulesFor<K extends keyof ContextByKind>(kind: K): Rule<K>[] {

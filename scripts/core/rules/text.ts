@@ -15,8 +15,11 @@ export function viDate(iso: string): string {
 /** A locator the council can follow: "Khoản 11", "Mục I", "Điểm a", "Phụ lục II", "trang 3". */
 export const LOCATOR = /(?<!\p{L})(mục|khoản|điểm|điều|phụ lục|trang|tr\.|chương|phần|biểu|bảng)\s*(\d+|[IVXLC]+|[a-zđ])(?![\p{L}\d])/iu;
 
-/** A document number squeezed into the register after the fact: "55a/UBND-BC", "12b/KH-UBND". */
-export const LETTER_SUFFIX = /^\s*(?:số\s+)?\d+\s*[-.]?\s*\p{L}+\s*\//iu;
+/**
+ * A document number squeezed into the register after the fact: "55a/UBND-BC", "12b/KH-UBND",
+ * "Số: 55a/…". One letter only: Party documents legitimately read "05-NQ/TW", "123-KH/TU".
+ */
+export const LETTER_SUFFIX = /^\s*(?:số\s*:?\s*)?\d+\s*[-.]?\s*\p{L}\s*\//iu;
 
 /** Normalises a document number for comparison: case, spaces, the Đ/D variants are kept. */
 export function normalizeNumber(s: string): string {

@@ -2,7 +2,7 @@
 // a severity (error: blocks sending; warning: the council is likely to cut points) and a
 // Vietnamese description; its messages live beside it.
 import type { JsonPath, RawFinding, Severity } from '../findings.js';
-import type { Access, Campaign, FrameworkIndex, SelfAssessment, Unit, Framework } from '../model.js';
+import type { Access, Appraisal, Campaign, FrameworkIndex, SelfAssessment, Survey, Unit, Framework } from '../model.js';
 import type { PdfSignatureInfo } from '../evidence/pdf.js';
 
 export interface Registry {
@@ -45,11 +45,25 @@ export interface FrameworkContext extends BaseContext<Framework> { pathId: strin
 export interface CampaignContext extends BaseContext<Campaign> { pathYear: number }
 export interface UnitContext extends BaseContext<Unit> { pathId: string }
 
+export interface AppraisalContext extends BaseContext<Appraisal> {
+  pathYear: number;
+  pathUnit: string;
+  unit?: Unit;
+  campaign?: Campaign;
+  framework?: FrameworkIndex;
+  /** The unit's self-assessment, when it exists and is valid. */
+  selfAssessment?: SelfAssessment;
+}
+
+export interface SurveyContext extends BaseContext<Survey> { pathYear: number; campaign?: Campaign }
+
 export interface ContextByKind {
   'self-assessment': SelfAssessmentContext;
   framework: FrameworkContext;
   campaign: CampaignContext;
   unit: UnitContext;
+  appraisal: AppraisalContext;
+  survey: SurveyContext;
 }
 
 export interface Rule<K extends keyof ContextByKind = keyof ContextByKind> {

@@ -1,7 +1,7 @@
 // Scoring: totals per node, the applicable maximum, the index, ranks within a group and the
 // classification. One engine for every stage; a stage only decides where a leaf's points come
 // from (self-score now; appraisal and survey scores plug in through `LeafScores`).
-import { isLeaf, type Campaign, type FrameworkIndex, type FrameworkNode, type SelfAssessment, type Unit } from '../model.js';
+import { isLeaf, type Appraisal, type Campaign, type FrameworkIndex, type FrameworkNode, type SelfAssessment, type Survey, type Unit } from '../model.js';
 
 export type Stage = 'self' | 'appraisal' | 'final';
 export const STAGES: Stage[] = ['self', 'appraisal', 'final'];
@@ -69,6 +69,35 @@ export function selfScores(sa: SelfAssessment | undefined): LeafScores {
   };
 }
 
+/**
+ * Council stages. `appraisal`: round-1 scores; `final`: round 2 where the council re-scored,
+ * round 1 elsewhere. Both add survey points when the year's survey exists. N/A stays the unit's
+ * declaration. An item the council has not appraised yet scores null (0, shown as missing).
+ */
+export function councilScores(sa: SelfAssessment | undefined, appraisal: Appraisal | undefined, survey: Survey | undefined,
+  unit: string, stage: 'appraisal' | 'final'): LeafScores {
+  const self = new Map((sa?.items ?? []).map((i) => [i.code, i]));
+  const appraised = new Map((appraisal?.items ?? []).map((i) => [i.code, i]));
+  const surveyPoints = survey?.units[unit];
+  return (leaf) => {
+    if (leaf.method === 'survey') {
+      if (!survey) return { points: null, excluded: true };
+      const p = surveyPoints?.[leaf.code];
+      return { points: p ?? null };
+    }
+    const item = appraised.get(leaf.code);
+    const round = stage === 'final' ? (item?.round2 ?? item?.round1) : item?.round1;
+    return { points: round ? round.score : null, notApplicable: self.get(leaf.code)?.notApplicable === true };
+  };
+}
+
+/** Bonus and penalty, each capped by the campaign (no adjustments section → none allowed). */
+export function adjustments(appraisal: Appraisal | undefined, campaign: Campaign): { bonus: number; penalty: number } {
+  const bonus = Math.min(appraisal?.bonus?.points ?? 0, campaign.adjustments?.bonusMax ?? 0);
+  const penalty = Math.min(appraisal?.penalty?.points ?? 0, campaign.adjustments?.penaltyMax ?? 0);
+  return { bonus: round2(bonus), penalty: round2(penalty) };
+}
+
 export interface Classification { id: string; name: string }
 
 export function classify(index: number | null, bands: Campaign['bands']): Classification | null {
@@ -98,7 +127,12 @@ export interface UnitResult {
   name: string;
   shortName: string;
   group: string;
+  /** Total: criteria points + bonus − penalty. */
   points: number;
+  /** Criteria points alone (the tree's total). */
+  criteriaPoints: number;
+  bonus: number;
+  penalty: number;
   applicableMax: number;
   index: number | null;
   rank: number | null;
@@ -129,6 +163,8 @@ export interface ScoreInput {
   /** Unit ids scored this year (those with a valid self-assessment). */
   scoredUnits: string[];
   scoresFor: (unitId: string) => LeafScores;
+  /** Bonus/penalty per unit (council stages only). */
+  adjustmentsFor?: (unitId: string) => { bonus: number; penalty: number };
   /** Index of each unit in the previous year at the same stage. */
   previous?: Map<string, number | null>;
 }
@@ -142,12 +178,15 @@ export function scoreCampaign(input: ScoreInput, stage: Stage): CampaignResult {
       .map((u) => {
         const tree = scoreTree(fw, input.scoresFor(u.id));
         const previousIndex = input.previous?.get(u.id) ?? null;
+        const { bonus, penalty } = input.adjustmentsFor?.(u.id) ?? { bonus: 0, penalty: 0 };
+        const points = round2(tree.points + bonus - penalty);
+        const index = tree.applicableMax ? round2((points / tree.applicableMax) * 100) : null;
         return {
           unit: u.id, name: u.name, shortName: u.shortName, group: g.id,
-          points: tree.points, applicableMax: tree.applicableMax, index: tree.index,
-          classification: classify(tree.index, input.campaign.bands),
+          points, criteriaPoints: tree.points, bonus, penalty, applicableMax: tree.applicableMax, index,
+          classification: classify(index, input.campaign.bands),
           previousIndex,
-          change: previousIndex !== null && tree.index !== null ? round2(tree.index - previousIndex) : null,
+          change: previousIndex !== null && index !== null ? round2(index - previousIndex) : null,
           tree,
         };
       }) : [];

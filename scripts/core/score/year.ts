@@ -1,19 +1,18 @@
 // Glue between loaded content and the scoring engine: which units count in a year, where
 // their leaf scores come from at each stage, and the previous year for the change column.
 import type { Content } from '../load/content.js';
-import { scoreCampaign, selfScores, type CampaignResult, type LeafScores, type Stage } from './index.js';
+import { adjustments, councilScores, scoreCampaign, selfScores, type CampaignResult, type LeafScores, type Stage } from './index.js';
 
 export class ScoringError extends Error {}
 
-/** Leaf scores per stage. The appraisal issue extends this table; nothing else changes. */
+/** Leaf scores per stage: the only place a stage decides where points come from. */
 export function stageScores(content: Content, year: number, stage: Stage): (unit: string) => LeafScores {
   const y = content.years.get(year);
-  switch (stage) {
-    case 'self':
-      return (unit) => selfScores(y?.selfAssessments.get(unit));
-    default:
-      throw new ScoringError(`Chưa có dữ liệu thẩm định cho giai đoạn “${stage}”.`);
+  if (stage === 'self') return (unit) => selfScores(y?.selfAssessments.get(unit));
+  if (!y?.appraisals.size) {
+    throw new ScoringError(`Năm ${year} chưa có kết quả thẩm định (content/appraisals/${year}/): chưa tính được giai đoạn “${stage}”.`);
   }
+  return (unit) => councilScores(y.selfAssessments.get(unit), y.appraisals.get(unit), y.survey, unit, stage);
 }
 
 function scoreYearOnly(content: Content, year: number, stage: Stage, previous?: Map<string, number | null>): CampaignResult {
@@ -23,6 +22,7 @@ function scoreYearOnly(content: Content, year: number, stage: Stage, previous?: 
   return scoreCampaign({
     campaign, units: content.registry.units, frameworks: content.registry.frameworks,
     scoredUnits: [...(y?.selfAssessments.keys() ?? [])], scoresFor: stageScores(content, year, stage), previous,
+    adjustmentsFor: stage === 'self' ? undefined : (unit) => adjustments(y?.appraisals.get(unit), campaign),
   }, stage);
 }
 

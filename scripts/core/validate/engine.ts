@@ -1,11 +1,11 @@
 // The validation engine: parse → schema → semantic rules → positions. Pure apart from the
 // ContentSource it is given, so CI, the CLI, the portal's gate and the CMS page share it.
-import { classifyPath, CONTENT_DIRS, type PathInfo } from '../kinds.js';
+import { classifyPath, CONTENT_DIRS, selfAssessmentPath, type PathInfo } from '../kinds.js';
 import { parseYaml } from '../load/yaml.js';
 import { createLocator } from '../load/positions.js';
 import { validateSchema } from './schema.js';
 import { readText, type ContentSource } from '../source.js';
-import { indexFramework, type Access, type Campaign, type Framework, type SelfAssessment, type Unit } from '../model.js';
+import { indexFramework, type Access, type Appraisal, type Survey, type Campaign, type Framework, type SelfAssessment, type Unit } from '../model.js';
 import { rulesFor } from '../rules/index.js';
 import type { ContextByKind, EvidenceInfo, Registry, Report } from '../rules/types.js';
 import { resolveEvidencePath } from '../rules/evidence.js';
@@ -60,10 +60,20 @@ export async function loadRegistry(source: ContentSource): Promise<LoadedRegistr
   return { registry, files };
 }
 
-/** Reads and inspects evidence files once per run, however many items cite them. */
+/** Reads and inspects evidence files once per run, however many items cite them; also parses
+ * the related data files some checks need (an appraisal reads its unit's self-assessment). */
 export class EvidenceInspector {
   private cache = new Map<string, Promise<EvidenceInfo>>();
+  private files = new Map<string, Promise<ParsedFile | null>>();
   constructor(private source: ContentSource) {}
+  parsed(path: string): Promise<ParsedFile | null> {
+    let hit = this.files.get(path);
+    if (!hit) {
+      hit = (async () => ((await this.source.read(path)) ? parseFile(this.source, path) : null))();
+      this.files.set(path, hit);
+    }
+    return hit;
+  }
   inspect(path: string): Promise<EvidenceInfo> {
     let hit = this.cache.get(path);
     if (!hit) {
@@ -128,10 +138,20 @@ export async function checkFile(file: ParsedFile, registry: Registry, evidence: 
       return runRules('campaign', { file: path, data: file.data as Campaign, registry, pathYear: info.year! }, path, () => undefined);
     case 'unit':
       return runRules('unit', { file: path, data: file.data as Unit, registry, pathId: info.id }, path, () => undefined);
-    case 'access':
-    case 'appraisal':
+    case 'appraisal': {
+      const data = file.data as Appraisal;
+      const sa = await evidence.parsed(selfAssessmentPath(info.year!, info.id));
+      const codeOf = (p?: (string | number)[]) => (p?.[0] === 'items' && typeof p[1] === 'number' ? data.items[p[1]]?.code : undefined);
+      return runRules('appraisal', {
+        file: path, data, registry, pathYear: info.year!, pathUnit: info.id, unit: registry.units.get(data.unit),
+        campaign: registry.campaigns.get(data.year), framework: registry.frameworks.get(data.framework),
+        selfAssessment: sa?.valid ? (sa.data as SelfAssessment) : undefined,
+      }, path, codeOf);
+    }
     case 'survey':
-      return []; // semantic rules for these arrive with the council's issue
+      return runRules('survey', { file: path, data: file.data as Survey, registry, pathYear: info.year!, campaign: registry.campaigns.get(info.year!) }, path, () => undefined);
+    case 'access':
+      return [];
   }
 }
 

@@ -98,8 +98,11 @@ export function validateSchema(kind: Kind, data: unknown, file: string): RawFind
   const oneOfs = errors.filter((e) => e.keyword === 'oneOf');
   const seen = new Set<string>();
   const out: RawFinding[] = [];
+  // A date with both `pattern` and `format` fails twice for one mistake: say it once.
+  const formats = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
   for (const e of errors) {
     if (oneOfs.some((o) => e.schemaPath.startsWith(`${o.schemaPath}/`) && e.instancePath.startsWith(o.instancePath))) continue;
+    if (e.keyword === 'pattern' && formats.has(e.instancePath)) continue;
     const path = pointerToPath(e.instancePath);
     const text = message(e, path);
     if (!text) continue;

@@ -1,0 +1,71 @@
+// When each commit of main's first-parent chain arrived on main, and where that time comes from.
+// Commit dates are written by the client, so: the server's merge time when a GitHub lookup knows
+// the pull request; else the committer date (on a server-side merge that is the server's clock).
+// A commit cannot reach main before its first parent did, so a date earlier than the parent's
+// arrival (a backdated or skewed commit) takes the parent's time, marked "inherited": otherwise
+// a commit pushed after the lock with a date before it would pull the lock snapshot forward.
+import type { Oid } from './objects.js';
+import { parseMergeMessage, type MergeInfo } from './messages.js';
+import type { CommitMeta } from './walk.js';
+
+export type TimeSource = 'github' | 'committer' | 'inherited';
+
+/** The server's merge time of a pull request (e.g. from the GitHub API), or null when unknown. */
+export type MergeTimeLookup = (pr: number, commit: Oid) => Promise<Date | null>;
+
+export interface Arrival {
+  oid: Oid;
+  /** When the commit arrived on main (monotonic along the chain). */
+  time: Date;
+  source: TimeSource;
+  /** The commit's own committer date. */
+  committedAt: Date;
+  merge: MergeInfo;
+}
+
+export async function arrivalTimes(chain: CommitMeta[], lookup?: MergeTimeLookup): Promise<Arrival[]> {
+  const out: Arrival[] = [];
+  let previous = -Infinity;
+  for (const c of chain) {
+    const merge = parseMergeMessage(c.message, c.parents.length);
+    const committedAt = new Date(c.committer.timestamp * 1000);
+    let time = committedAt.getTime();
+    let source: TimeSource = 'committer';
+    if (lookup && merge.pr !== null) {
+      const server = await lookup(merge.pr, c.oid);
+      if (server && !Number.isNaN(server.getTime())) {
+        time = server.getTime();
+        source = 'github';
+      }
+    }
+    if (time < previous) {
+      time = previous;
+      source = 'inherited';
+    }
+    previous = time;
+    out.push({ oid: c.oid, time: new Date(time), source, committedAt, merge });
+  }
+  return out;
+}
+
+/**
+ * Index of the last commit that arrived at or before `at` (strict: before `at`, for a deadline
+ * whose instant is already closed), or -1 when history starts later. Arrivals are monotonic.
+ */
+export function lastArrivalIndex(arrivals: Arrival[], at: Date, strict = false): number {
+  const t = at.getTime();
+  let lo = 0;
+  let hi = arrivals.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = arrivals[mid]!.time.getTime();
+    if (strict ? v < t : v <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
