@@ -6,12 +6,13 @@ import { join, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dump } from 'js-yaml';
-import { fileURLToPath } from 'node:url';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const SAMPLE_PDF = join(HERE, '..', '..', 'tests', 'fixtures', 'base', 'content', 'evidence', '2023', 'don-vi-a', 'bao-cao-55-bc-snv.pdf');
+// Resolved from the repository root: this module also runs from the CLI bundle elsewhere.
+const samplePdf = (root: string) => join(root, 'tests', 'fixtures', 'base', 'content', 'evidence', '2023', 'don-vi-a', 'bao-cao-55-bc-snv.pdf');
 
 export interface SyntheticOptions {
+  /** The repository root (for the sample signed PDF). */
+  root: string;
   dir: string;
   units: number;
   years: number[];
@@ -40,7 +41,7 @@ export function syntheticFramework(id: string, group: string, year: number, leav
 
 export async function generateProvince(opts: SyntheticOptions): Promise<{ files: number; bytes: number }> {
   const { dir, units, years } = opts;
-  const pdf = readFileSync(SAMPLE_PDF);
+  const pdf = readFileSync(samplePdf(opts.root));
   const sha = createHash('sha256').update(pdf).digest('hex');
   const write = async (path: string, data: unknown) => {
     const text = typeof data === 'string' ? data : dump(data, { lineWidth: 120, noRefs: true, quotingType: '"' });
@@ -72,7 +73,7 @@ export async function generateProvince(opts: SyntheticOptions): Promise<{ files:
       const fw = fws[i % 2]!;
       const evFile = `content/evidence/${year}/${id}/bao-cao-55.pdf`;
       await mkdir(join(dir, dirname(evFile)), { recursive: true });
-      await copyFile(SAMPLE_PDF, join(dir, evFile));
+      await copyFile(samplePdf(opts.root), join(dir, evFile));
       const items = fw.children.flatMap((d) => d.children.flatMap((c) => c.children.map((leaf) => {
         const score = [1, 1, 1, 0.5, 0][Math.floor(rnd() * 5)]!;
         return {

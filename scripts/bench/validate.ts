@@ -18,7 +18,7 @@ export async function benchValidate(opts: BenchOptions): Promise<Record<string, 
   const dir = join(opts.dir, `validate-${units}`);
   if (!existsSync(join(dir, 'content', 'campaigns', '2023.yaml')) || !existsSync(join(dir, 'content', 'self-assessments', '2023', `don-vi-${String(units).padStart(4, '0')}.yaml`))) {
     opts.log(`Sinh ${units} đơn vị tổng hợp vào ${dir}…`);
-    const g = await generateProvince({ dir, units, years: [2023] });
+    const g = await generateProvince({ root: opts.root, dir, units, years: [2023] });
     opts.log(`  ${g.files} tệp, ${(g.bytes / 1048576).toFixed(0)} MB`);
   }
   const cli = join(opts.root, 'scripts', 'bin', 'parindex.mjs');

@@ -9,25 +9,27 @@ import { resultsCsv, resultsJson } from '../core/score/export.js';
 import { formatChange, formatNumber } from '../core/format.js';
 import { parseInstant } from '../core/time.js';
 import type { ContentSource } from '../core/source.js';
+import { resolve } from 'node:path';
 
-const USAGE = 'Cách dùng: npm run score -- --year <năm> [--stage self|appraisal|final] [--format table|json|csv] [--at <thời điểm ISO>]';
+const USAGE = 'Cách dùng: npm run score -- --year <năm> [--stage self|appraisal|final] [--format table|json|csv] [--at <thời điểm ISO>] [--root <thư mục kho>]';
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   return withUsage(ctx, USAGE, async () => {
     const { values } = parseCliArgs(args, {
-      year: { type: 'string' }, stage: { type: 'string', default: 'self' }, format: { type: 'string', default: 'table' }, at: { type: 'string' },
+      year: { type: 'string' }, stage: { type: 'string', default: 'self' }, format: { type: 'string', default: 'table' }, at: { type: 'string' }, root: { type: 'string' },
     });
     const year = Number(values.year);
     if (!values.year || !Number.isInteger(year)) throw new UsageError('Thiếu hoặc sai --year (ví dụ --year 2023).');
     const stage = values.stage as Stage;
     if (!STAGES.includes(stage)) throw new UsageError(`Giai đoạn không hợp lệ: ${values.stage} (self, appraisal hoặc final).`);
     if (!['table', 'json', 'csv'].includes(values.format!)) throw new UsageError(`Định dạng không hợp lệ: ${values.format} (table, json hoặc csv).`);
-    let source: ContentSource = fsSource(ctx.root);
+    const root = values.root ? resolve(values.root) : ctx.root;
+    let source: ContentSource = fsSource(root);
     let snapshotNote = '';
     if (values.at) {
       const at = parseInstant(values.at);
       if (!at) throw new UsageError(`Thời điểm không hợp lệ: ${values.at} (ví dụ 2023-11-17T17:00+07:00).`);
-      const snap = await openSnapshotAt(ctx, at);
+      const snap = await openSnapshotAt(ctx, root, at);
       if (!snap) return 1;
       source = snap.source;
       snapshotNote = snap.note;
@@ -49,9 +51,9 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   });
 }
 
-async function openSnapshotAt(ctx: CliContext, at: Date): Promise<{ source: ContentSource; note: string } | null> {
+async function openSnapshotAt(ctx: CliContext, root: string, at: Date): Promise<{ source: ContentSource; note: string } | null> {
   const history = await import('../core/history/index.js');
-  const snap = await history.openSnapshot(ctx.root, at);
+  const snap = await history.openSnapshot(root, at);
   if ('shallow' in snap) {
     ctx.err('Kho git là bản sao nông (shallow clone): không đủ lịch sử để tính điểm tại một thời điểm. Chạy `git fetch --unshallow`.\n');
     return null;

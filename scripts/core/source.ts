@@ -7,11 +7,14 @@ export interface ContentSource {
   list(dir: string): Promise<string[]>;
   /** File bytes, or null when the file does not exist. */
   read(path: string): Promise<Uint8Array | null>;
+  /** Optional fast path for UTF-8 text (native decoding); readText falls back to read. */
+  readText?(path: string): Promise<string | null>;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 export async function readText(source: ContentSource, path: string): Promise<string | null> {
+  if (source.readText) return source.readText(path);
   const bytes = await source.read(path);
   return bytes === null ? null : decoder.decode(bytes);
 }

@@ -58,9 +58,11 @@ export async function generateValidators(root: string): Promise<string> {
   const result = await build({
     stdin: { contents: source, resolveDir: root, loader: 'js' },
     bundle: true, format: 'esm', platform: 'neutral', write: false, minify: false,
-    mainFields: ['module', 'main'], legalComments: 'none', logLevel: 'error',
+    mainFields: ['module', 'main'], legalComments: 'none', logLevel: 'error', preserveSymlinks: true,
   });
-  return HEADER + result.outputFiles[0]!.text;
+  // esbuild names each inlined module in a comment; its path depends on where node_modules
+  // really lives (symlinks, workspaces), which must not make the file drift.
+  return HEADER + result.outputFiles[0]!.text.replace(/^\/\/ .*node_modules\/.*\n/gm, '');
 }
 
 export const GENERATED_SCHEMA_FILES = {

@@ -1,5 +1,7 @@
-// ContentSource over a working tree on disk.
-import { readFile, readdir } from 'node:fs/promises';
+// ContentSource over a working tree on disk. Reads are synchronous under the async interface:
+// for thousands of small files, readFileSync is several times faster than fs/promises (no
+// thread-pool round trips for open/fstat/read/close), and nothing else waits on this thread.
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ContentSource } from '../core/source.js';
 
@@ -7,21 +9,25 @@ export function fsSource(root: string): ContentSource {
   return {
     async list(dir) {
       const out: string[] = [];
-      const walk = async (abs: string) => {
+      const walk = (abs: string) => {
         let entries;
-        try { entries = await readdir(abs, { withFileTypes: true }); } catch { return; }
+        try { entries = readdirSync(abs, { withFileTypes: true }); } catch { return; }
         for (const e of entries) {
           const p = join(abs, e.name);
-          if (e.isDirectory()) await walk(p);
+          if (e.isDirectory()) walk(p);
           else if (e.isFile()) out.push(relative(root, p).split(sep).join('/'));
         }
       };
-      await walk(join(root, dir));
+      walk(join(root, dir));
       return out.sort();
     },
     async read(path) {
       if (path.split('/').includes('..')) return null;
-      try { return new Uint8Array(await readFile(join(root, path))); } catch { return null; }
+      try { return new Uint8Array(readFileSync(join(root, path))); } catch { return null; }
+    },
+    async readText(path) {
+      if (path.split('/').includes('..')) return null;
+      try { return readFileSync(join(root, path), 'utf8'); } catch { return null; }
     },
   };
 }

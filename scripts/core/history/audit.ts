@@ -104,9 +104,12 @@ export function diffSelfAssessments(before: unknown, after: unknown): DocumentDi
       evidence,
     });
   }
-  const keys = new Set([...(isRec(before) ? Object.keys(before) : []), ...(isRec(after) ? Object.keys(after) : [])]);
+  // A file that did not exist (or was not a mapping) has no fields to compare: a creation is
+  // reported by its items, not as "every field changed".
+  if (!isRec(before) || !isRec(after)) return { items, fields: [] };
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   keys.delete('items');
-  const fields = [...keys].filter((k) => canonical(isRec(before) ? before[k] : undefined) !== canonical(isRec(after) ? after[k] : undefined)).sort();
+  const fields = [...keys].filter((k) => canonical(before[k]) !== canonical(after[k])).sort();
   return { items, fields };
 }
 

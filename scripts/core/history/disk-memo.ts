@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Oid, Person } from './objects.js';
 import type { PathChange } from './store.js';
-import { MemoryMemo, type CommitMeta } from './walk.js';
+import { MemoryMemo } from './walk.js';
 
+// Bump when what is stored, or how a diff is computed, changes: old files are then ignored.
 const VERSION = 1;
 
 type PersonRow = [string, string, number, string];
@@ -94,4 +95,3 @@ export class DiskMemo extends MemoryMemo {
   }
 }
 
-export type { CommitMeta };

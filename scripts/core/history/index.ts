@@ -16,10 +16,15 @@
 //     history.audit({ year, unit, from?, to? }): Promise<AuditLog>     (audit.ts: the site's JSON)
 //     history.lock(year): Promise<Date | null>       the self-assessment deadline of the campaign
 //     history.save(): void                           writes the walk memo to .cache/history/
+//     history.close(): void                          closes pack files now (else on GC)
 //
 //   HistoryOptions = { ref?: string ('main', else origin/main, else HEAD);
 //                      engine?: 'fast' | 'isomorphic-git'; cacheDir?: string | null (default
 //                      <root>/.cache/history, null: none); lookupMergeTime?: MergeTimeLookup }
+//
+// Layout: pure logic over injected readers — objects.ts (git formats), store.ts (caches, tree
+// diffs), walk.ts, times.ts, messages.ts, timeline.ts, audit.ts; adapters — repo.ts (fs,
+// node:zlib, isomorphic-git), disk-memo.ts (fs), github.ts (network). This file wires them.
 //
 // Times: `time` is when a commit arrived on main: GitHub's merge time when `lookupMergeTime`
 // knows the pull request ("github"), else the committer date ("committer"), raised to the
@@ -28,7 +33,7 @@
 import { parseYaml } from '../load/yaml.js';
 import { selfAssessmentWindow, phaseWindows, isOpen, type PhaseWindow } from '../phases.js';
 import type { Campaign } from '../model.js';
-import { parseInstant } from '../time.js';
+import { parseInstant, toZonedIso } from '../time.js';
 import type { ContentSource } from '../source.js';
 import { buildAuditLog, type AuditLog, type Contributor } from './audit.js';
 import { DiskMemo } from './disk-memo.js';
@@ -38,7 +43,6 @@ import { MissingObjectError, type ObjectStore } from './store.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 import { arrivalTimes, lastArrivalIndex, type Arrival, type MergeTimeLookup, type TimeSource } from './times.js';
 import { MemoryMemo, walkFirstParent, type CommitMeta, type WalkMemo, type WalkedCommit } from './walk.js';
-import { toZonedIso } from '../time.js';
 import { join } from 'node:path';
 
 export type { Timeline, UnitTimeline, Submission } from './timeline.js';
@@ -51,6 +55,8 @@ export { githubMergeTimes, mergeTimesFromPulls } from './github.js';
 export interface HistoryOptions {
   ref?: string;
   engine?: Engine;
+  /** Pack read window in bytes (tests only). */
+  packWindowBytes?: number;
   cacheDir?: string | null;
   lookupMergeTime?: MergeTimeLookup;
 }
@@ -244,6 +250,7 @@ export class HistoryRepo {
     const { chain, arrivals } = await this.chain();
     const fromIndex = options.from ? await this.resolvePoint(options.from) : -1;
     const toIndex = options.to ? await this.resolvePoint(options.to) : chain.length - 1;
+    if (fromIndex > toIndex) throw new HistoryError('bad-point', `Điểm đầu (--from ${options.from}) đến sau điểm cuối (--to ${options.to ?? this.ref}).`);
     const [walked, campaign] = await Promise.all([this.walk([folder, `${EVIDENCE_DIR}/${options.year}`]), this.campaign(options.year)]);
     const windows = campaign ? phaseWindows(campaign) : [];
     const window = campaign ? selfAssessmentWindow(campaign) ?? null : null;
@@ -301,12 +308,20 @@ export class HistoryRepo {
   save(): void {
     this.memo.save?.();
   }
+
+  /** Closes the pack files now rather than on GC (a later read reopens them). */
+  close(): void {
+    this.repo.close();
+  }
 }
 
 const DEFAULT_REFS = ['main', 'origin/main', 'HEAD'];
 
 export async function openHistory(root: string, options: HistoryOptions = {}): Promise<HistoryRepo> {
-  const repo = openRepository(root, options.engine ? { engine: options.engine } : {});
+  const repo = openRepository(root, {
+    ...(options.engine ? { engine: options.engine } : {}),
+    ...(options.packWindowBytes ? { packWindowBytes: options.packWindowBytes } : {}),
+  });
   if (!repo) throw new HistoryError('no-repository', `Không tìm thấy kho git tại ${root}.`);
   if (repo.isShallow()) throw new HistoryError('shallow', SHALLOW_MESSAGE);
   const refs = options.ref ? [options.ref] : DEFAULT_REFS;

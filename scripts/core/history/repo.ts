@@ -4,7 +4,7 @@
 // objects.ts for why). Both engines answer the same ObjectReader interface, and the tests run
 // the walk with each against native git.
 import fs from 'node:fs';
-import { join, isAbsolute, resolve as resolvePath, dirname } from 'node:path';
+import { join, isAbsolute, resolve as resolvePath } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
 import {
@@ -29,6 +29,8 @@ export interface Repository {
   expandOid(short: string): Promise<Oid | null>;
   /** True when the clone is shallow: its history is cut and any answer would be silently wrong. */
   isShallow(): boolean;
+  /** Closes the pack files (also done when the repository object is garbage-collected). */
+  close(): void;
 }
 
 function readIfExists(path: string): string | null {
@@ -62,6 +64,32 @@ export function findGitdir(dir: string): { gitdir: string; commondir: string } |
   return { gitdir, commondir };
 }
 
+const WINDOW = 1 << 20;
+const MAX_WINDOWS = 32;
+
+function readAt(pack: { fd: number; path: string }, position: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const n = fs.readSync(pack.fd, buf, got, length - got, position + got);
+    if (n <= 0) throw new Error(`short read in ${pack.path}`);
+    got += n;
+  }
+  return buf;
+}
+
+// A snapshot's ContentSource reads lazily, so nobody may call close() at the right time: pack
+// descriptors are also closed when the reader is garbage-collected.
+const openFds = new FinalizationRegistry<number[]>((fds) => {
+  for (const fd of fds.splice(0)) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+});
+
 interface Pack {
   path: string;
   index: PackIndex;
@@ -79,10 +107,15 @@ class FastReader implements ObjectReader {
   private packs: Pack[] = [];
   private scanned = new Set<string>();
   private cache = new Map<string, { type: ObjectType; data: Buffer }>();
+  private windows = new Map<string, Buffer>();
   private cached = 0;
-  private readonly budget = 96 * 1024 * 1024;
+  // Enough for a delta chain of ~100 versions of a 128 KB folder tree; more only feeds the GC.
+  private readonly budget = 24 * 1024 * 1024;
 
-  constructor(private objectsDir: string, private fallback: ObjectReader) {
+  private fds: number[] = [];
+
+  constructor(private objectsDir: string, private fallback: ObjectReader, private window = WINDOW) {
+    openFds.register(this, this.fds, this);
     this.scanPacks();
   }
 
@@ -107,6 +140,7 @@ class FastReader implements ObjectReader {
       }
       if (!index || !fs.existsSync(packPath)) continue; // v1 index or half-written pack: the fallback reads it
       const fd = fs.openSync(packPath, 'r');
+      this.fds.push(fd);
       this.packs.push({ path: packPath, index, fd, size: fs.fstatSync(fd).size });
       added = true;
     }
@@ -127,16 +161,28 @@ class FastReader implements ObjectReader {
     }
   }
 
+  /**
+   * The bytes of the pack entry at `offset`. Reads go through 1 MB windows kept in a small LRU,
+   * like git's mmap windows: a walk reads neighbouring entries, so most entries are a view into
+   * a window already read (no syscall, no copy); an entry larger than a window is read alone.
+   */
   private readEntryBytes(pack: Pack, offset: number): Buffer {
     const end = entryExtent(pack.index, offset, pack.size);
-    const buf = Buffer.allocUnsafe(end - offset);
-    let got = 0;
-    while (got < buf.length) {
-      const n = fs.readSync(pack.fd, buf, got, buf.length - got, offset + got);
-      if (n <= 0) throw new Error(`short read in ${pack.path}`);
-      got += n;
+    const size = this.window;
+    const start = Math.floor(offset / size) * size;
+    if (end <= start + size) {
+      const key = `${pack.path}:${start}`;
+      let win = this.windows.get(key);
+      if (win) {
+        this.windows.delete(key);
+      } else {
+        win = readAt(pack, start, Math.min(size, pack.size - start));
+        if (this.windows.size >= MAX_WINDOWS) this.windows.delete(this.windows.keys().next().value!);
+      }
+      this.windows.set(key, win);
+      return win.subarray(offset - start, end - start);
     }
-    return buf;
+    return readAt(pack, offset, end - offset);
   }
 
   private fromPack(pack: Pack, offset: number): { type: ObjectType; data: Buffer } {
@@ -196,9 +242,13 @@ class FastReader implements ObjectReader {
     return this.readSync(oid) ?? this.fallback.read(oid);
   }
 
+  /** Closes the packs now; a later read reopens them (and they close again on GC). */
   close(): void {
-    for (const p of this.packs) fs.closeSync(p.fd);
+    for (const fd of this.fds.splice(0)) fs.closeSync(fd);
     this.packs = [];
+    this.scanned.clear();
+    this.cache.clear();
+    this.windows.clear();
   }
 }
 
@@ -222,6 +272,8 @@ function isomorphicReader(gitdir: string): ObjectReader {
 export interface OpenOptions extends ObjectStoreOptions {
   /** 'fast' (default): the pack reader, isomorphic-git for the rest. 'isomorphic-git': all of it. */
   engine?: Engine;
+  /** Bytes per pack read window (default 1 MB); tests shrink it to cross window edges. */
+  packWindowBytes?: number;
 }
 
 /** Opens the repository whose working tree (or bare directory) is `dir`; null when there is none. */
@@ -230,7 +282,8 @@ export function openRepository(dir: string, options: OpenOptions = {}): Reposito
   if (!found) return null;
   const { gitdir, commondir } = found;
   const iso = isomorphicReader(commondir);
-  const reader = options.engine === 'isomorphic-git' ? iso : new FastReader(join(commondir, 'objects'), iso);
+  const fast = options.engine === 'isomorphic-git' ? null : new FastReader(join(commondir, 'objects'), iso, options.packWindowBytes);
+  const reader = fast ?? iso;
   const store = new ObjectStore(reader, options);
   return {
     dir,
@@ -255,20 +308,12 @@ export function openRepository(dir: string, options: OpenOptions = {}): Reposito
         return null;
       }
     },
+    close() {
+      fast?.close();
+    },
     isShallow() {
       const text = readIfExists(join(commondir, 'shallow')) ?? readIfExists(join(gitdir, 'shallow'));
       return text !== null && text.trim().length > 0;
     },
   };
-}
-
-/** The repository root (the folder holding `.git`) at or above `start`, or null. */
-export function findRepositoryRoot(start: string): string | null {
-  let dir = resolvePath(start);
-  for (;;) {
-    if (fs.existsSync(join(dir, '.git'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
 }

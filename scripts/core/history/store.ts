@@ -56,7 +56,7 @@ class Lru<V> {
 }
 
 export interface ObjectStoreOptions {
-  /** Bytes of parsed trees kept (default 64 MB). */
+  /** Bytes of parsed trees kept (default 16 MB: the walk needs the last few of each folder). */
   treeCacheBytes?: number;
 }
 
@@ -66,7 +66,7 @@ export class ObjectStore {
   readonly engine: string;
 
   constructor(readonly reader: ObjectReader, options: ObjectStoreOptions = {}) {
-    this.trees = new Lru(options.treeCacheBytes ?? 64 * 1024 * 1024);
+    this.trees = new Lru(options.treeCacheBytes ?? 16 * 1024 * 1024);
     this.engine = reader.engine;
   }
 

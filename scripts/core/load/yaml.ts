@@ -60,7 +60,12 @@ export function parseYaml(text: string, path: string, limits: LoadLimits = DEFAU
   if (depth > limits.maxDepth) {
     return { data: undefined, findings: [finding(path, `Dữ liệu lồng nhau quá sâu (hơn ${limits.maxDepth} cấp).`, 1, 1, 'yaml-limits')] };
   }
-  return { data: normalizeNfc(data), findings: [] };
+  if (hasObjectKey(data)) {
+    // js-yaml turns a mapping used as a key ("? {a: 1}") into the key "[object Object]".
+    return { data: undefined, findings: [finding(path, 'Lỗi cú pháp YAML: tên trường phải là chữ, không được là một khối trường.')] };
+  }
+  // Most files are already NFC: one native check on the whole text spares walking the tree.
+  return { data: NON_ASCII.test(text) && text.normalize('NFC') !== text ? normalizeNfc(data) : data, findings: [] };
 }
 
 /** `yaml` counts alias expansions and stops a "billion laughs" file at once; it also keeps tags strict. */
@@ -138,6 +143,17 @@ function measure(root: unknown, stopAt: number, stopOnShared: boolean): { depth:
     }
   }
   return { depth: deepest, shared: false };
+}
+
+function hasObjectKey(root: unknown): boolean {
+  const stack = [root];
+  while (stack.length) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (!Array.isArray(value) && Object.hasOwn(value, '[object Object]')) return true;
+    for (const child of Object.values(value)) if (child !== null && typeof child === 'object') stack.push(child);
+  }
+  return false;
 }
 
 /** NFC everywhere: officers type on many keyboards (VNI, Telex, macOS) that emit NFD. */

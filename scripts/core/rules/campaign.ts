@@ -2,12 +2,6 @@
 import { defineRule } from './types.js';
 import { localToInstant, isCalendarDate } from '../time.js';
 
-/** The wall clock is real: Date.UTC would silently roll "T25:00" or ":61" into another time. */
-function isWallClock(local: string): boolean {
-  const m = /T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
-  return !!m && +m[1]! < 24 && +m[2]! < 60 && +(m[3] ?? 0) < 60;
-}
-
 export const campaignRules = [
   defineRule({
     id: 'campaign-year-path', kind: 'campaign', severity: 'error',
@@ -38,8 +32,8 @@ export const campaignRules = [
         ids.add(p.id);
         const start = localToInstant(p.start, ctx.data.timezone);
         const end = localToInstant(p.end, ctx.data.timezone);
-        if (!start || !isCalendarDate(p.start.slice(0, 10)) || !isWallClock(p.start)) report({ path: ['phases', i, 'start'], message: `Thời điểm bắt đầu “${p.start}” không hợp lệ.` });
-        if (!end || !isCalendarDate(p.end.slice(0, 10)) || !isWallClock(p.end)) report({ path: ['phases', i, 'end'], message: `Thời điểm kết thúc “${p.end}” không hợp lệ.` });
+        if (!start || !isCalendarDate(p.start.slice(0, 10))) report({ path: ['phases', i, 'start'], message: `Thời điểm bắt đầu “${p.start}” không hợp lệ.` });
+        if (!end || !isCalendarDate(p.end.slice(0, 10))) report({ path: ['phases', i, 'end'], message: `Thời điểm kết thúc “${p.end}” không hợp lệ.` });
         if (start && end && end <= start) report({ path: ['phases', i, 'end'], message: `Giai đoạn “${p.name}” kết thúc (${p.end}) không sau thời điểm bắt đầu (${p.start}).` });
       });
       if (!ctx.data.phases.some((p) => p.kind === 'self-assessment')) report({ path: ['phases'], message: 'Chưa có giai đoạn tự đánh giá (kind: self-assessment).' });

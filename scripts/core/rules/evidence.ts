@@ -6,12 +6,40 @@ import { isLeaf, type Evidence, type FrameworkLeaf, type Item } from '../model.j
 import { evidenceFolder } from '../kinds.js';
 import { LETTER_SUFFIX, viDate } from './text.js';
 
-function eachEvidence(ctx: SelfAssessmentContext, fn: (ev: Evidence, path: (string | number)[], item: Item, leaf?: FrameworkLeaf) => void) {
-  ctx.data.items.forEach((item, i) => {
-    const node = ctx.framework?.byCode.get(item.code)?.node;
-    const leaf = node && isLeaf(node) ? node : undefined;
-    (item.evidence ?? []).forEach((ev, j) => fn(ev, ['items', i, 'evidence', j], item, leaf));
-  });
+/** One evidence entry with where it sits; built once per file and shared by every rule here. */
+interface EvidenceRef { i: number; j: number }
+type Entry = [Evidence, EvidenceRef, Item, FrameworkLeaf | undefined];
+const entriesCache = new WeakMap<object, Entry[]>();
+
+function entries(ctx: SelfAssessmentContext): Entry[] {
+  let list = entriesCache.get(ctx.data);
+  if (!list) {
+    list = [];
+    for (let i = 0; i < ctx.data.items.length; i++) {
+      const item = ctx.data.items[i]!;
+      const node = ctx.framework?.byCode.get(item.code)?.node;
+      const leaf = node && isLeaf(node) ? node : undefined;
+      const evs = item.evidence ?? [];
+      for (let j = 0; j < evs.length; j++) list.push([evs[j]!, { i, j }, item, leaf]);
+    }
+    entriesCache.set(ctx.data, list);
+  }
+  return list;
+}
+
+function eachEvidence(ctx: SelfAssessmentContext, fn: (ev: Evidence, ref: EvidenceRef, item: Item, leaf?: FrameworkLeaf) => void) {
+  for (const [ev, ref, item, leaf] of entries(ctx)) fn(ev, ref, item, leaf);
+}
+
+/** The JSON path of an evidence entry (or one of its fields), built only when reporting. */
+const at = (ref: EvidenceRef, ...keys: string[]) => ['items', ref.i, 'evidence', ref.j, ...keys];
+
+/** resolveEvidencePath for an evidence entry of this file, computed once per entry (hot path). */
+const resolvedCache = new WeakMap<Evidence, { path: string; inside: boolean } | null>();
+function resolved(ctx: SelfAssessmentContext, ev: Evidence): { path: string; inside: boolean } | null {
+  if (ev.file === undefined) return null;
+  if (!resolvedCache.has(ev)) resolvedCache.set(ev, resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit));
+  return resolvedCache.get(ev)!;
 }
 
 /** Resolves an evidence `file` to a clean repository path, or null when it escapes or is malformed. */
@@ -34,8 +62,8 @@ export const evidenceRules = [
     id: 'evidence-number-suffix', kind: 'self-assessment', severity: 'warning',
     description: 'Số ký hiệu văn bản không được có chữ cái sau số (55a/UBND-BC)',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, path, item) => {
-        if (LETTER_SUFFIX.test(ev.number)) report({ path: [...path, 'number'], code: item.code, message: `Văn bản “${ev.number}” có số ký hiệu kèm chữ cái (số a, b): Hội đồng thẩm định chấm 0 điểm tiêu chí ${item.code}.` });
+      eachEvidence(ctx, (ev, ref, item) => {
+        if (LETTER_SUFFIX.test(ev.number)) report({ path: at(ref, 'number'), code: item.code, message: `Văn bản “${ev.number}” có số ký hiệu kèm chữ cái (số a, b): Hội đồng thẩm định chấm 0 điểm tiêu chí ${item.code}.` });
       });
     },
   }),
@@ -45,10 +73,10 @@ export const evidenceRules = [
     check(ctx, report) {
       const c = ctx.campaign;
       if (!c) return;
-      eachEvidence(ctx, (ev, path, item, leaf) => {
+      eachEvidence(ctx, (ev, ref, item, leaf) => {
         const deferred = leaf?.deferred === true;
         const cutoff = deferred ? (c.deferredCutoff ?? c.dataCutoff) : c.dataCutoff;
-        if (ev.date > cutoff) report({ path: [...path, 'date'], code: item.code, message: `Văn bản ${ev.number} ngày ${viDate(ev.date)} sau thời điểm chốt số liệu${deferred ? ' của tiêu chí bổ sung đợt 2' : ''} (${viDate(cutoff)}).` });
+        if (ev.date > cutoff) report({ path: at(ref, 'date'), code: item.code, message: `Văn bản ${ev.number} ngày ${viDate(ev.date)} sau thời điểm chốt số liệu${deferred ? ' của tiêu chí bổ sung đợt 2' : ''} (${viDate(cutoff)}).` });
       });
     },
   }),
@@ -56,8 +84,8 @@ export const evidenceRules = [
     id: 'evidence-date-before-year', kind: 'self-assessment', severity: 'warning',
     description: 'Văn bản phải ban hành trong năm đánh giá',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, path, item) => {
-        if (ev.date < `${ctx.data.year}-01-01`) report({ path: [...path, 'date'], code: item.code, message: `Văn bản ${ev.number} ngày ${viDate(ev.date)} ban hành trước năm đánh giá ${ctx.data.year}.` });
+      eachEvidence(ctx, (ev, ref, item) => {
+        if (ev.date < `${ctx.data.year}-01-01`) report({ path: at(ref, 'date'), code: item.code, message: `Văn bản ${ev.number} ngày ${viDate(ev.date)} ban hành trước năm đánh giá ${ctx.data.year}.` });
       });
     },
   }),
@@ -79,14 +107,14 @@ export const evidenceRules = [
     id: 'evidence-url-scheme', kind: 'self-assessment', severity: 'error',
     description: 'Địa chỉ văn bản phải là liên kết http hoặc https',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, path, item) => {
+      eachEvidence(ctx, (ev, ref, item) => {
         if (ev.url === undefined) return;
         let ok = false;
         try {
           const u = new URL(ev.url);
           ok = (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
         } catch { /* not a URL */ }
-        if (!ok) report({ path: [...path, 'url'], code: item.code, message: `Địa chỉ “${ev.url.slice(0, 80)}” của văn bản ${ev.number} không phải liên kết http(s) hợp lệ.` });
+        if (!ok) report({ path: at(ref, 'url'), code: item.code, message: `Địa chỉ “${ev.url.slice(0, 80)}” của văn bản ${ev.number} không phải liên kết http(s) hợp lệ.` });
       });
     },
   }),
@@ -94,10 +122,10 @@ export const evidenceRules = [
     id: 'evidence-file-outside', kind: 'self-assessment', severity: 'error',
     description: 'Tệp kiểm chứng phải nằm trong thư mục của đơn vị: content/evidence/<năm>/<đơn vị>/',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, path, item) => {
+      eachEvidence(ctx, (ev, ref, item) => {
         if (ev.file === undefined) return;
-        const r = resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit);
-        if (!r || !r.inside) report({ path: [...path, 'file'], code: item.code, message: `Tệp “${ev.file}” nằm ngoài thư mục kiểm chứng của đơn vị (${evidenceFolder(ctx.pathYear, ctx.pathUnit)}).` });
+        const r = resolved(ctx, ev);
+        if (!r || !r.inside) report({ path: at(ref, 'file'), code: item.code, message: `Tệp “${ev.file}” nằm ngoài thư mục kiểm chứng của đơn vị (${evidenceFolder(ctx.pathYear, ctx.pathUnit)}).` });
       });
     },
   }),
@@ -105,10 +133,10 @@ export const evidenceRules = [
     id: 'evidence-file-missing', kind: 'self-assessment', severity: 'error',
     description: 'Tệp kiểm chứng phải tồn tại',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, path, item) => {
-        const r = ev.file === undefined ? null : resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit);
+      eachEvidence(ctx, (ev, ref, item) => {
+        const r = resolved(ctx, ev);
         if (!r?.inside) return;
-        if (ctx.evidence.get(r.path)?.exists === false) report({ path: [...path, 'file'], code: item.code, message: `Không tìm thấy tệp “${ev.file}” (văn bản ${ev.number}).` });
+        if (ctx.evidence.get(r.path)?.exists === false) report({ path: at(ref, 'file'), code: item.code, message: `Không tìm thấy tệp “${ev.file}” (văn bản ${ev.number}).` });
       });
     },
   }),
@@ -116,10 +144,10 @@ export const evidenceRules = [
     id: 'evidence-file-not-pdf', kind: 'self-assessment', severity: 'error',
     description: 'Tệp kiểm chứng phải là PDF',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, path, item) => {
-        const r = ev.file === undefined ? null : resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit);
+      eachEvidence(ctx, (ev, ref, item) => {
+        const r = resolved(ctx, ev);
         const info = r?.inside ? ctx.evidence.get(r.path) : undefined;
-        if (info?.exists && !info.pdf?.isPdf) report({ path: [...path, 'file'], code: item.code, message: `Tệp “${ev.file}” không phải tệp PDF (văn bản điện tử phải là PDF ký số).` });
+        if (info?.exists && !info.pdf?.isPdf) report({ path: at(ref, 'file'), code: item.code, message: `Tệp “${ev.file}” không phải tệp PDF (văn bản điện tử phải là PDF ký số).` });
       });
     },
   }),
@@ -127,12 +155,12 @@ export const evidenceRules = [
     id: 'evidence-sha256-mismatch', kind: 'self-assessment', severity: 'error',
     description: 'Mã băm SHA-256 phải khớp nội dung tệp',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, path, item) => {
-        const r = ev.file === undefined ? null : resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit);
+      eachEvidence(ctx, (ev, ref, item) => {
+        const r = resolved(ctx, ev);
         const info = r?.inside ? ctx.evidence.get(r.path) : undefined;
         if (!info?.exists) return;
-        if (!ev.sha256) report({ path, code: item.code, message: `Văn bản ${ev.number} thiếu mã băm SHA-256 của tệp (được tính tự động khi tải tệp lên).` });
-        else if (ev.sha256 !== info.sha256) report({ path: [...path, 'sha256'], code: item.code, message: `Tệp “${ev.file}” đã bị thay đổi: mã băm SHA-256 không khớp nội dung tệp.` });
+        if (!ev.sha256) report({ path: at(ref), code: item.code, message: `Văn bản ${ev.number} thiếu mã băm SHA-256 của tệp (được tính tự động khi tải tệp lên).` });
+        else if (ev.sha256 !== info.sha256) report({ path: at(ref, 'sha256'), code: item.code, message: `Tệp “${ev.file}” đã bị thay đổi: mã băm SHA-256 không khớp nội dung tệp.` });
       });
     },
   }),
@@ -140,13 +168,13 @@ export const evidenceRules = [
     id: 'evidence-unsigned', kind: 'self-assessment', severity: 'warning',
     description: 'Tài liệu kiểm chứng phải là văn bản điện tử được ký số',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, path, item) => {
-        const r = ev.file === undefined ? null : resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit);
+      eachEvidence(ctx, (ev, ref, item) => {
+        const r = resolved(ctx, ev);
         const info = r?.inside ? ctx.evidence.get(r.path) : undefined;
         if (!info?.exists || !info.pdf?.isPdf || info.pdf.signed) return;
         const why = info.pdf.problem === 'partial-coverage' ? ' (chữ ký không bao trùm toàn bộ tệp: tệp bị sửa sau khi ký)' :
           info.pdf.problem === 'empty-signature' ? ' (có ô chữ ký nhưng chưa ký)' : '';
-        report({ path: [...path, 'file'], code: item.code, message: `Tệp “${ev.file}” (văn bản ${ev.number}) chưa được ký số${why}.` });
+        report({ path: at(ref, 'file'), code: item.code, message: `Tệp “${ev.file}” (văn bản ${ev.number}) chưa được ký số${why}.` });
       });
     },
   }),

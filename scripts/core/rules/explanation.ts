@@ -1,7 +1,7 @@
 // What the council reads first: an explanation that names figures and points at the exact place
 // (Mục/Khoản/Điểm…) of a document in the item's own evidence list, and evidence for any points.
 import { defineRule } from './types.js';
-import { LOCATOR, normalizeNumber } from './text.js';
+import { hasLocator, normalizeNumber } from './text.js';
 
 /** `needle` occurs in `haystack` not as the tail of a longer number ("55/BC" does not cite "5/BC"). */
 function cites(haystack: string, needle: string): boolean {
@@ -43,7 +43,7 @@ export const explanationRules = [
       ctx.data.items.forEach((item, i) => {
         const text = item.explanation?.trim();
         if (!text || item.score <= 0 || item.notApplicable) return;
-        if (!LOCATOR.test(text)) {
+        if (!hasLocator(text)) {
           report({ path: ['items', i, 'explanation'], code: item.code, message: `Giải trình tiêu chí ${item.code} không nêu số liệu, kết quả ở Mục/Khoản/Điểm/trang nào của tài liệu kiểm chứng: Hội đồng thẩm định chấm 0 điểm với giải trình không rõ ràng.` });
         }
       });

@@ -13,7 +13,12 @@ export function viDate(iso: string): string {
 }
 
 /** A locator the council can follow: "Khoản 11", "Mục I", "Điểm a", "Phụ lục II", "trang 3". */
-export const LOCATOR = /(?<!\p{L})(mục|khoản|điểm|điều|phụ lục|trang|tr\.|chương|phần|biểu|bảng)\s*(\d+|[IVXLC]+|[a-zđ])(?![\p{L}\d])/iu;
+const LOCATOR_LOWER = /(?<!\p{L})(mục|khoản|điểm|điều|phụ lục|trang|tr\.|chương|phần|biểu|bảng)\s*(\d+|[ivxlc]+|[a-zđ])(?![\p{L}\d])/u;
+
+/** Whether a text cites a locator. Lower-casing once beats a case-insensitive Unicode regex. */
+export function hasLocator(text: string): boolean {
+  return LOCATOR_LOWER.test(text.toLowerCase());
+}
 
 /**
  * A document number squeezed into the register after the fact: "55a/UBND-BC", "12b/KH-UBND",
@@ -21,7 +26,7 @@ export const LOCATOR = /(?<!\p{L})(mục|khoản|điểm|điều|phụ lục|tra
  */
 export const LETTER_SUFFIX = /^\s*(?:số\s*:?\s*)?\d+\s*[-.]?\s*\p{L}\s*\//iu;
 
-/** Normalises a document number for comparison: case, spaces, the Đ/D variants are kept. */
+/** Normalises a document number for comparison: case and spaces (text is NFC since loading). */
 export function normalizeNumber(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/\s+/g, '');
+  return s.toLowerCase().replace(/\s+/g, '');
 }

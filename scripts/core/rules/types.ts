@@ -11,6 +11,8 @@ export interface Registry {
   campaigns: Map<number, Campaign>;
   /** Admins, council and merge bot (content/access.yaml), when present. */
   access?: Access;
+  /** Only some units were loaded (see loadRegistry); rules needing all units must not run on it. */
+  partial?: boolean;
   /** Ids whose files exist but are invalid: dependants skip checks instead of piling up findings. */
   broken: Set<string>;
 }

@@ -42,13 +42,21 @@ export interface LoadedRegistry {
   files: ParsedFile[];
 }
 
-/** Units, frameworks and campaigns: small, needed by every check, loaded once per run. */
-export async function loadRegistry(source: ContentSource): Promise<LoadedRegistry> {
-  const dirs = [CONTENT_DIRS.units, CONTENT_DIRS.frameworks, CONTENT_DIRS.campaigns];
+/**
+ * Units, frameworks and campaigns: small, needed by every check, loaded once per run. With
+ * `units`, only those unit files are read (checking one file in a 4,000-unit province must not
+ * parse 4,000 unit files); `ensureUnit` fills in more on demand.
+ */
+export async function loadRegistry(source: ContentSource, options: { units?: string[] } = {}): Promise<LoadedRegistry> {
+  const dirs = [...(options.units ? [] : [CONTENT_DIRS.units]), CONTENT_DIRS.frameworks, CONTENT_DIRS.campaigns];
   const paths = (await Promise.all(dirs.map((d) => source.list(d)))).flat().filter((p) => classifyPath(p));
+  for (const id of options.units ?? []) {
+    const p = `${CONTENT_DIRS.units}/${id}.yaml`;
+    if (/^[a-z0-9-]+$/.test(id) && (await source.read(p))) paths.push(p);
+  }
   if (await source.read(CONTENT_DIRS.access)) paths.push(CONTENT_DIRS.access);
   const files = await Promise.all(paths.map((p) => parseFile(source, p)));
-  const registry: Registry = { units: new Map(), frameworks: new Map(), campaigns: new Map(), broken: new Set() };
+  const registry: Registry = { units: new Map(), frameworks: new Map(), campaigns: new Map(), broken: new Set(), ...(options.units ? { partial: true } : {}) };
   for (const f of files) {
     const key = f.info.kind === 'campaign' ? `campaign:${f.info.year}` : `${f.info.kind}:${f.info.id}`;
     if (!f.valid) { registry.broken.add(key); continue; }
@@ -58,6 +66,16 @@ export async function loadRegistry(source: ContentSource): Promise<LoadedRegistr
     else if (f.info.kind === 'access') registry.access = f.data as Access;
   }
   return { registry, files };
+}
+
+/** In a partial registry, loads a unit a file names before rules ask for it. */
+export async function ensureUnit(registry: Registry, source: ContentSource, id: string): Promise<void> {
+  if (!registry.partial || registry.units.has(id) || registry.broken.has(`unit:${id}`) || !/^[a-z0-9-]+$/.test(id)) return;
+  const path = `${CONTENT_DIRS.units}/${id}.yaml`;
+  if (!(await source.read(path))) return;
+  const f = await parseFile(source, path);
+  if (f.valid) registry.units.set(id, f.data as Unit);
+  else registry.broken.add(`unit:${id}`);
 }
 
 /** Reads and inspects evidence files once per run, however many items cite them; also parses
@@ -210,9 +228,9 @@ export async function listDataFiles(source: ContentSource): Promise<string[]> {
   return (await source.list('content')).filter((p) => classifyPath(p));
 }
 
+const PER_UNIT_KINDS = new Set(['self-assessment', 'appraisal']);
+
 export async function validate(source: ContentSource, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const loaded = options.registry ?? await loadRegistry(source);
-  const { registry, files: registryFiles } = loaded;
   let targets: string[];
   if (options.targets) {
     targets = options.targets;
@@ -222,6 +240,11 @@ export async function validate(source: ContentSource, options: ValidateOptions =
   } else {
     targets = await listDataFiles(source);
   }
+  const infos = targets.map((p) => classifyPath(p));
+  // Only per-unit files to check: read just their units (see loadRegistry).
+  const perUnitOnly = infos.every((i) => i && PER_UNIT_KINDS.has(i.kind));
+  const loaded = options.registry ?? await loadRegistry(source, perUnitOnly ? { units: infos.map((i) => i!.id) } : {});
+  const { registry, files: registryFiles } = loaded;
   const byPath = new Map(registryFiles.map((f) => [f.path, f]));
   const evidence = new EvidenceInspector(source);
   const raw: RawFinding[] = [];
@@ -234,6 +257,8 @@ export async function validate(source: ContentSource, options: ValidateOptions =
     const file = byPath.get(path) ?? await parseFile(source, path, info);
     checked++;
     texts.set(path, file.text);
+    const named = (file.data as { unit?: unknown } | undefined)?.unit;
+    if (file.valid && typeof named === 'string') await ensureUnit(registry, source, named);
     raw.push(...file.findings, ...await checkFile(file, registry, evidence));
     options.onProgress?.(++done, targets.length);
   }

@@ -33,7 +33,8 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function field(name: string): string {
-  const vi = FIELD_NAMES[name];
+  // Own keys only: a field named "__proto__" or "toString" must not read Object.prototype.
+  const vi = Object.hasOwn(FIELD_NAMES, name) ? FIELD_NAMES[name] : undefined;
   return vi ? `“${name}” (${vi})` : `“${name}”`;
 }
 
@@ -103,6 +104,10 @@ export function validateSchema(kind: Kind, data: unknown, file: string): RawFind
   for (const e of errors) {
     if (oneOfs.some((o) => e.schemaPath.startsWith(`${o.schemaPath}/`) && e.instancePath.startsWith(o.instancePath))) continue;
     if (e.keyword === 'pattern' && formats.has(e.instancePath)) continue;
+    // propertyNames reports the failing name's pattern too: its own summary names the field.
+    if (e.schemaPath.includes('/propertyNames/')) continue;
+    // "a date or empty" (anyOf [date, null]): the date's message is the one to act on.
+    if (e.keyword === 'type' && e.params.type === 'null' && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'anyOf')) continue;
     const path = pointerToPath(e.instancePath);
     const text = message(e, path);
     if (!text) continue;

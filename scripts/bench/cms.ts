@@ -1,0 +1,4 @@
+// Placeholder until the benchmark lands.
+export async function benchCms(): Promise<Record<string, number>> {
+  throw new Error('Phép đo này chưa được xây dựng.');
+}
