@@ -11,11 +11,12 @@ import { fsSource } from '../io/fs-source.js';
 import { loadRegistry, parseText } from '../core/validate/engine.js';
 import { importSurvey } from '../core/survey/import.js';
 
-const USAGE = 'Cách dùng: npm run import-survey -- <tệp.csv> --year <năm> [--partial] [--dry-run]';
+const USAGE = 'Cách dùng: npm run import-survey -- <tệp.csv> --year <năm> [--partial] [--dry-run] [--root <thư mục kho>]';
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   return withUsage(ctx, USAGE, async () => {
-    const { values, positionals } = parseCliArgs(args, { year: { type: 'string' }, partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, true);
+    const { values, positionals } = parseCliArgs(args, { year: { type: 'string' }, partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, root: { type: 'string' } }, true);
+    const root = values.root ? resolve(values.root) : ctx.root;
     const year = Number(values.year);
     if (!values.year || !Number.isInteger(year)) throw new UsageError('Thiếu hoặc sai --year.');
     if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp CSV.');
@@ -33,7 +34,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       ctx.err(`${basename(file)}:${e.lines ?? 1}: tệp CSV không đúng định dạng (${e.message?.split('\n')[0]}).\n`);
       return 1;
     }
-    const { registry } = await loadRegistry(fsSource(ctx.root));
+    const { registry } = await loadRegistry(fsSource(root));
     const result = importSurvey(rows, registry, year, `Nhập từ ${basename(file)}`);
     for (const r of result.rejected) ctx.err(`${basename(file)}:${r.line}: bị từ chối: ${r.message}\n`);
     ctx.out(`Hợp lệ: ${result.accepted} điểm của ${Object.keys(result.survey.units).length} đơn vị; bị từ chối: ${result.rejected.length} dòng.\n`);
@@ -50,7 +51,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       return 1;
     }
     if (values['dry-run']) { ctx.out(yaml); return 0; }
-    const abs = join(ctx.root, target);
+    const abs = join(root, target);
     await mkdir(dirname(abs), { recursive: true });
     await writeFile(`${abs}.tmp`, yaml);
     await rename(`${abs}.tmp`, abs);

@@ -59,10 +59,13 @@ export async function loadRegistry(source: ContentSource, options: { units?: str
   const registry: Registry = { units: new Map(), frameworks: new Map(), campaigns: new Map(), broken: new Set(), ...(options.units ? { partial: true } : {}) };
   for (const f of files) {
     const key = f.info.kind === 'campaign' ? `campaign:${f.info.year}` : `${f.info.kind}:${f.info.id}`;
-    if (!f.valid) { registry.broken.add(key); continue; }
-    if (f.info.kind === 'unit') registry.units.set((f.data as Unit).id, f.data as Unit);
-    else if (f.info.kind === 'framework') registry.frameworks.set((f.data as Framework).id, indexFramework(f.data as Framework));
-    else if (f.info.kind === 'campaign') registry.campaigns.set((f.data as Campaign).year, f.data as Campaign);
+    // Keyed by path: a file whose inner id contradicts its name (reported by *-id-path) must
+    // never stand in for the real entry, so it counts as broken.
+    const inner = f.valid ? (f.info.kind === 'campaign' ? String((f.data as Campaign).year) : (f.data as { id?: string }).id) : undefined;
+    if (!f.valid || (f.info.kind !== 'access' && inner !== f.info.id)) { registry.broken.add(key); continue; }
+    if (f.info.kind === 'unit') registry.units.set(f.info.id, f.data as Unit);
+    else if (f.info.kind === 'framework') registry.frameworks.set(f.info.id, indexFramework(f.data as Framework));
+    else if (f.info.kind === 'campaign') registry.campaigns.set(f.info.year!, f.data as Campaign);
     else if (f.info.kind === 'access') registry.access = f.data as Access;
   }
   return { registry, files };
