@@ -8,7 +8,7 @@ import { formatChange, formatNumber } from '../core/format.js';
 import type { AuditEntry, AuditLog, ItemChange } from '../core/history/index.js';
 import { COMMON_OPTIONS, TIME_SOURCE_LEGEND, TIME_SOURCE_VI, VIA_VI, openForCli, parseYear, reportHistoryErrors, short, when } from './history.js';
 
-const USAGE = 'Cách dùng: npm run audit -- --unit <mã đơn vị> --year <năm> [--from <thời điểm ISO|commit>] [--to <thời điểm ISO|commit>] [--format table|json] [--ref main] [--no-cache] [--no-github]';
+const USAGE = 'Cách dùng: npm run audit -- --unit <mã đơn vị> --year <năm> [--from <thời điểm ISO|commit>] [--to <thời điểm ISO|commit>] [--format table|json] [--ref main] [--no-cache] [--no-github] [--root <thư mục kho>]';
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   return withUsage(ctx, USAGE, async () => {

@@ -3,12 +3,13 @@
 // the time comes from) and its submission timeline. Exit 1 when history cannot be trusted
 // (shallow clone, no repository).
 import type { CliContext } from './context.js';
+import { resolve } from 'node:path';
 import { parseCliArgs, withUsage, UsageError } from './context.js';
 import { parseInstant } from '../core/time.js';
 import { formatDateTime } from '../core/format.js';
 import type { HistoryOptions, HistoryRepo, Submission, Timeline, TimeSource } from '../core/history/index.js';
 
-const USAGE = 'Cách dùng: npm run history -- --year <năm> [--at <thời điểm ISO>] [--unit <mã đơn vị>] [--format table|json] [--ref main] [--no-cache] [--no-github]';
+const USAGE = 'Cách dùng: npm run history -- --year <năm> [--at <thời điểm ISO>] [--unit <mã đơn vị>] [--format table|json] [--ref main] [--no-cache] [--no-github] [--root <thư mục kho>]';
 
 export const TIME_SOURCE_VI: Record<TimeSource, string> = {
   github: 'GitHub',
@@ -42,6 +43,7 @@ export const COMMON_OPTIONS = {
   'no-cache': { type: 'boolean', default: false },
   'no-github': { type: 'boolean', default: false },
   engine: { type: 'string' },
+  root: { type: 'string' },
 } as const;
 
 export function parseYear(value: string | undefined): number {
@@ -55,7 +57,7 @@ export function parseYear(value: string | undefined): number {
  * has a token and the repository name (CI), unless --no-github. Prints the reason and returns
  * null when history cannot be used.
  */
-export async function openForCli(ctx: CliContext, values: { ref?: string; 'no-cache'?: boolean; 'no-github'?: boolean; engine?: string; format?: string }): Promise<HistoryRepo | null> {
+export async function openForCli(ctx: CliContext, values: { ref?: string; 'no-cache'?: boolean; 'no-github'?: boolean; engine?: string; format?: string; root?: string }): Promise<HistoryRepo | null> {
   if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`Định dạng không hợp lệ: ${values.format} (table hoặc json).`);
   if (values.engine && values.engine !== 'fast' && values.engine !== 'isomorphic-git') throw new UsageError('--engine là fast hoặc isomorphic-git.');
   const history = await import('../core/history/index.js');
@@ -73,7 +75,7 @@ export async function openForCli(ctx: CliContext, values: { ref?: string; 'no-ca
     });
   }
   try {
-    return await history.openHistory(ctx.root, options);
+    return await history.openHistory(values.root ? resolve(values.root) : ctx.root, options);
   } catch (error) {
     if (error instanceof history.HistoryError) {
       ctx.err(`${error.message}\n`);

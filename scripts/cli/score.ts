@@ -6,7 +6,7 @@ import { loadContent } from '../core/load/content.js';
 import { scoreYear, ScoringError } from '../core/score/year.js';
 import { STAGES, type Stage, type CampaignResult } from '../core/score/index.js';
 import { resultsCsv, resultsJson } from '../core/score/export.js';
-import { formatChange, formatNumber } from '../core/format.js';
+import { formatChange, formatDateTime, formatNumber } from '../core/format.js';
 import { parseInstant } from '../core/time.js';
 import type { ContentSource } from '../core/source.js';
 import { resolve } from 'node:path';
@@ -54,15 +54,11 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
 async function openSnapshotAt(ctx: CliContext, root: string, at: Date): Promise<{ source: ContentSource; note: string } | null> {
   const history = await import('../core/history/index.js');
   const snap = await history.openSnapshot(root, at);
-  if ('shallow' in snap) {
-    ctx.err('Kho git là bản sao nông (shallow clone): không đủ lịch sử để tính điểm tại một thời điểm. Chạy `git fetch --unshallow`.\n');
+  if (snap.status !== 'ok') {
+    ctx.err(snap.message + '\n');
     return null;
   }
-  if (!('source' in snap) || !snap.source) {
-    ctx.err('Không có commit nào trên nhánh chính tại hoặc trước thời điểm đã cho.\n');
-    return null;
-  }
-  return { source: snap.source, note: `\nTính trên ảnh chụp tại commit ${snap.commit.slice(0, 10)}.\n` };
+  return { source: snap.source, note: `\nTính trên ảnh chụp của nhánh chính tại commit ${snap.commit.slice(0, 10)} (${formatDateTime(snap.time, undefined, true)}, nguồn thời gian: ${snap.timeSource}).\n` };
 }
 
 function table(result: CampaignResult): string {

@@ -6,7 +6,7 @@ import { toZonedIso } from '../time.js';
 import type { ArrivalKind } from './messages.js';
 import type { Oid } from './objects.js';
 import type { PathChange } from './store.js';
-import { pairRenames } from './timeline.js';
+import { pairRenames, unitOfPath } from './timeline.js';
 import type { Arrival, TimeSource } from './times.js';
 import type { WalkedCommit } from './walk.js';
 
@@ -184,6 +184,8 @@ export interface AuditInput {
   evidenceFolder: string;
   walked: WalkedCommit[];
   arrivals: Arrival[];
+  /** indexByUnit(walked, …): which commits touch which unit's files. */
+  index: Map<string, number[]>;
   /** Range in `walked`: entries with fromIndex < i ≤ toIndex. */
   fromIndex: number;
   toIndex: number;
@@ -197,24 +199,75 @@ export interface AuditInput {
 
 const inFolder = (folder: string, path: string) => path.startsWith(`${folder.replace(/\/+$/, '')}/`);
 
-export async function buildAuditLog(input: AuditInput): Promise<AuditLog> {
-  const { walked, arrivals, folder, fromIndex, toIndex, lock } = input;
-  // Follow exact renames backwards: the unit's history includes its file's earlier names.
-  const names = new Set([`${folder}/${input.unit}.yaml`, `${folder}/${input.unit}.yml`]);
-  for (let i = Math.min(toIndex, walked.length - 1); i >= 0; i--) {
-    const renames = pairRenames(walked[i]!.changes);
-    for (const name of [...names]) {
-      const from = renames.get(name)?.from;
-      if (from && walked[i]!.changes.some((c) => c.path === name && c.status === 'A')) names.add(from);
+/**
+ * For each unit, the indices (ascending) of the commits that touch its self-assessment in
+ * `folder` or anything under `<evidenceRoot>/<unit>/`. Built once per walk: an audit log then
+ * reads only its unit's commits.
+ */
+export function indexByUnit(walked: WalkedCommit[], folder: string, evidenceRoot: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const evidencePrefix = `${evidenceRoot.replace(/\/+$/, '')}/`;
+  for (let i = 0; i < walked.length; i++) {
+    for (const c of walked[i]!.changes) {
+      let unit = unitOfPath(folder, c.path);
+      if (unit === null && c.path.startsWith(evidencePrefix)) {
+        const rest = c.path.slice(evidencePrefix.length);
+        const slash = rest.indexOf('/');
+        unit = slash > 0 ? rest.slice(0, slash) : null;
+      }
+      if (unit === null) continue;
+      let list = out.get(unit);
+      if (!list) out.set(unit, (list = []));
+      if (list[list.length - 1] !== i) list.push(i);
     }
   }
+  return out;
+}
+
+export async function buildAuditLog(input: AuditInput): Promise<AuditLog> {
+  const { walked, arrivals, folder, fromIndex, toIndex, lock, index } = input;
   const evidenceFolder = input.evidenceFolder.replace(/\/+$/, '');
-  const read = async (oid: Oid | null, path: string) => (oid ? input.readYaml(oid, path) : { data: null, error: null });
+  const isEvidence = (p: string) => inFolder(evidenceFolder, p);
+  // Follow exact renames backwards: the unit's history includes its file's earlier names, each
+  // up to the commit that renamed it (an old id created again later is another unit's file).
+  // Only a commit adding one of the names can have renamed a file into it; a rename found
+  // brings in the commits of the old name's unit.
+  const names = new Map([[`${folder}/${input.unit}.yaml`, Infinity], [`${folder}/${input.unit}.yml`, Infinity]]);
+  const owns = (path: string, i: number) => i <= (names.get(path) ?? -1);
+  const units = new Set([input.unit]);
+  const candidates = new Set(index.get(input.unit) ?? []);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const i of [...candidates].sort((a, b) => b - a)) {
+      const changes = walked[i]!.changes;
+      if (i > toIndex || !changes.some((c) => c.status === 'A' && owns(c.path, i))) continue;
+      for (const [name, rename] of pairRenames(changes)) {
+        if (!rename.from || !owns(name, i) || names.has(rename.from)) continue;
+        names.set(rename.from, i);
+        const old = unitOfPath(folder, rename.from);
+        if (old && !units.has(old)) {
+          units.add(old);
+          for (const j of index.get(old) ?? []) candidates.add(j);
+          grew = true;
+        }
+      }
+    }
+  }
+  const touching = [...candidates].sort((a, b) => a - b);
+  // Each version is read once: a change's "after" is the next change's "before" and the net diff's end.
+  const parsed = new Map<Oid, Promise<{ data: unknown; error: string | null }>>();
+  const read = (oid: Oid | null, path: string) => {
+    if (!oid) return Promise.resolve({ data: null, error: null });
+    let p = parsed.get(oid);
+    if (!p) parsed.set(oid, (p = input.readYaml(oid, path)));
+    return p;
+  };
   const entries: AuditEntry[] = [];
-  for (let i = Math.max(fromIndex + 1, 0); i <= toIndex && i < walked.length; i++) {
+  for (const i of touching) {
+    if (i <= fromIndex || i > toIndex) continue;
     const { meta, changes } = walked[i]!;
-    const own = changes.filter((c) => names.has(c.path));
-    const evidence = changes.filter((c) => inFolder(evidenceFolder, c.path));
+    const own = changes.filter((c) => owns(c.path, i));
+    const evidence = changes.filter((c) => isEvidence(c.path));
     if (own.length === 0 && evidence.length === 0) continue;
     const arrival = arrivals[i]!;
     const afterLock = lock !== null && arrival.time.getTime() >= lock.getTime();
@@ -266,11 +319,12 @@ export async function buildAuditLog(input: AuditInput): Promise<AuditLog> {
   }
 
   // The file's version at an index: the last change at or before it, under any of its names.
-  const versionAt = (index: number, paths: (p: string) => boolean) => {
+  const versionAt = (index: number, paths: (p: string, i: number) => boolean) => {
     const files = new Map<string, Oid>();
-    for (let i = 0; i <= index && i < walked.length; i++) {
+    for (const i of touching) {
+      if (i > index) break;
       for (const c of walked[i]!.changes) {
-        if (!paths(c.path)) continue;
+        if (!paths(c.path, i)) continue;
         if (c.after) files.set(c.path, c.after.oid);
         else files.delete(c.path);
       }
@@ -278,8 +332,8 @@ export async function buildAuditLog(input: AuditInput): Promise<AuditLog> {
     return files;
   };
   const ownAt = (index: number) => {
-    const files = versionAt(index, (p) => names.has(p));
-    const current = [...names].find((n) => files.has(n));
+    const files = versionAt(index, owns);
+    const current = [...names.keys()].find((n) => files.has(n));
     return current ? { path: current, oid: files.get(current)! } : null;
   };
   const fromDoc = ownAt(fromIndex);
@@ -291,7 +345,6 @@ export async function buildAuditLog(input: AuditInput): Promise<AuditLog> {
   let lockIndex = -1;
   if (lock !== null) for (let i = 0; i < arrivals.length && arrivals[i]!.time.getTime() < lock.getTime(); i++) lockIndex = i;
   if (lock !== null && toIndex > lockIndex) {
-    const isEvidence = (p: string) => inFolder(evidenceFolder, p);
     const atLock = versionAt(lockIndex, isEvidence);
     const atTo = versionAt(toIndex, isEvidence);
     for (const [path, oid] of atTo) {

@@ -35,7 +35,7 @@ import { selfAssessmentWindow, phaseWindows, isOpen, type PhaseWindow } from '..
 import type { Campaign } from '../model.js';
 import { parseInstant, toZonedIso } from '../time.js';
 import type { ContentSource } from '../source.js';
-import { buildAuditLog, type AuditLog, type Contributor } from './audit.js';
+import { buildAuditLog, indexByUnit, type AuditLog, type Contributor } from './audit.js';
 import { DiskMemo } from './disk-memo.js';
 import type { Oid } from './objects.js';
 import { openRepository, type Engine, type Repository } from './repo.js';
@@ -124,6 +124,8 @@ function campaignForPhases(data: unknown): Campaign | null {
 export class HistoryRepo {
   private chainCache: Promise<{ chain: CommitMeta[]; arrivals: Arrival[] }> | null = null;
   private campaignCache = new Map<number, Promise<Campaign | null>>();
+  private walks = new Map<string, Promise<WalkedCommit[]>>();
+  private auditIndexes = new Map<number, Promise<{ walked: WalkedCommit[]; index: Map<string, number[]>; onMain: Set<Oid> }>>();
 
   constructor(
     readonly root: string,
@@ -159,8 +161,15 @@ export class HistoryRepo {
     return this.chainCache;
   }
 
+  /** The first-parent walk under `prefixes`, once per history (the site asks per unit). */
   walk(prefixes: string[]): Promise<WalkedCommit[]> {
-    return this.guard(() => walkFirstParent(this.store, this.tip, prefixes, this.memo));
+    const key = prefixes.join('\n');
+    let w = this.walks.get(key);
+    if (!w) {
+      w = this.guard(() => walkFirstParent(this.store, this.tip, prefixes, this.memo));
+      this.walks.set(key, w);
+    }
+    return w;
   }
 
   async snapshotAt(at: Date, options: { strict?: boolean } = {}): Promise<Snapshot | null> {
@@ -244,6 +253,21 @@ export class HistoryRepo {
     });
   }
 
+  /** The walk under a year's self-assessments and evidence, indexed by unit (once per year). */
+  private auditIndex(year: number) {
+    let x = this.auditIndexes.get(year);
+    if (!x) {
+      x = (async () => {
+        const folder = `${SELF_ASSESSMENT_DIR}/${year}`;
+        const evidence = `${EVIDENCE_DIR}/${year}`;
+        const walked = await this.walk([folder, evidence]);
+        return { walked, index: indexByUnit(walked, folder, evidence), onMain: new Set(walked.map((w) => w.meta.oid)) };
+      })();
+      this.auditIndexes.set(year, x);
+    }
+    return x;
+  }
+
   async audit(options: { year: number; unit: string; from?: string; to?: string }): Promise<AuditLog> {
     const folder = `${SELF_ASSESSMENT_DIR}/${options.year}`;
     const evidenceFolder = `${EVIDENCE_DIR}/${options.year}/${options.unit}`;
@@ -251,10 +275,9 @@ export class HistoryRepo {
     const fromIndex = options.from ? await this.resolvePoint(options.from) : -1;
     const toIndex = options.to ? await this.resolvePoint(options.to) : chain.length - 1;
     if (fromIndex > toIndex) throw new HistoryError('bad-point', `Điểm đầu (--from ${options.from}) đến sau điểm cuối (--to ${options.to ?? this.ref}).`);
-    const [walked, campaign] = await Promise.all([this.walk([folder, `${EVIDENCE_DIR}/${options.year}`]), this.campaign(options.year)]);
+    const [{ walked, index, onMain }, campaign] = await Promise.all([this.auditIndex(options.year), this.campaign(options.year)]);
     const windows = campaign ? phaseWindows(campaign) : [];
     const window = campaign ? selfAssessmentWindow(campaign) ?? null : null;
-    const onMain = new Set(chain.map((c) => c.oid));
     return this.guard(() => buildAuditLog({
       unit: options.unit,
       year: options.year,
@@ -263,6 +286,7 @@ export class HistoryRepo {
       evidenceFolder,
       walked,
       arrivals,
+      index,
       fromIndex,
       toIndex,
       lock: window?.end ?? null,
@@ -274,7 +298,7 @@ export class HistoryRepo {
         const parsed = parseYaml((await this.store.blob(oid)).toString('utf8'), path);
         return { data: parsed.data, error: parsed.findings[0]?.message ?? null };
       },
-      contributors: (index, paths) => this.branchContributors(chain[index]!, paths, onMain),
+      contributors: (i, paths) => this.branchContributors(chain[i]!, paths, onMain),
     }));
   }
 

@@ -109,10 +109,19 @@ export class ObjectStore {
   async tree(oid: Oid, near?: RawTree | null): Promise<RawTree> {
     const hit = this.trees.get(oid);
     if (hit) return hit;
-    const data = await this.readTyped(oid, 'tree');
-    const tree = near ? deriveTree(near, oid, data).tree : parseTree(oid, data);
-    this.trees.set(oid, tree, data.length + tree.bounds.byteLength);
+    return near ? (await this.derive(near, oid)).tree : this.remember(parseTree(oid, await this.readTyped(oid, 'tree')));
+  }
+
+  private remember(tree: RawTree): RawTree {
+    this.trees.set(tree.oid, tree, tree.buf.length + tree.bounds.byteLength);
     return tree;
+  }
+
+  /** Reads tree `oid` by deriving it from `known`, with the one-level diff known → oid. */
+  private async derive(known: RawTree, oid: Oid): Promise<{ tree: RawTree; changes: EntryChange[] }> {
+    const derived = deriveTree(known, oid, await this.readTyped(oid, 'tree'));
+    this.remember(derived.tree);
+    return derived;
   }
 
   async blob(oid: Oid): Promise<Buffer> {
@@ -131,20 +140,12 @@ export class ObjectStore {
       }
       return out;
     }
-    // Derive the tree we do not hold yet from the one we do; the diff comes with it.
-    const afterHit = this.trees.get(after);
-    if (afterHit || !this.trees.get(before)) {
-      const known = afterHit ?? (await this.tree(after));
-      const data = await this.readTyped(before, 'tree');
-      const { tree, changes } = deriveTree(known, before, data);
-      this.trees.set(before, tree, data.length + tree.bounds.byteLength);
-      return changes.map((c) => ({ name: c.name, before: c.after, after: c.before }));
-    }
-    const known = (await this.tree(before))!;
-    const data = await this.readTyped(after, 'tree');
-    const { tree, changes } = deriveTree(known, after, data);
-    this.trees.set(after, tree, data.length + tree.bounds.byteLength);
-    return changes;
+    // Derive the tree we do not hold yet from the one we hold (the walk holds `after`, the
+    // child's folder); the diff comes with it.
+    const fromBefore = !this.trees.get(after) && this.trees.get(before) !== undefined;
+    if (fromBefore) return (await this.derive(await this.tree(before), after)).changes;
+    const { changes } = await this.derive(await this.tree(after), before);
+    return changes.map((c) => ({ name: c.name, before: c.after, after: c.before }));
   }
 
   /** Every file that differs between two trees under `prefix` (recursing into changed folders). */
