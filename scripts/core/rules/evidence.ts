@@ -34,16 +34,25 @@ function eachEvidence(ctx: SelfAssessmentContext, fn: (ev: Evidence, ref: Eviden
 /** The JSON path of an evidence entry (or one of its fields), built only when reporting. */
 const at = (ref: EvidenceRef, ...keys: string[]) => ['items', ref.i, 'evidence', ref.j, ...keys];
 
-/** resolveEvidencePath for an evidence entry of this file, computed once per entry (hot path). */
+/** resolveEvidencePath for an evidence entry, computed once per entry (hot path; the engine
+ * collects the files to inspect with the same cache). */
 const resolvedCache = new WeakMap<Evidence, { path: string; inside: boolean } | null>();
-function resolved(ctx: SelfAssessmentContext, ev: Evidence): { path: string; inside: boolean } | null {
+export function resolvedEvidence(ev: Evidence, year: number, unit: string): { path: string; inside: boolean } | null {
   if (ev.file === undefined) return null;
-  if (!resolvedCache.has(ev)) resolvedCache.set(ev, resolveEvidencePath(ev.file, ctx.pathYear, ctx.pathUnit));
-  return resolvedCache.get(ev)!;
+  let r = resolvedCache.get(ev);
+  if (r === undefined) {
+    r = resolveEvidencePath(ev.file, year, unit);
+    resolvedCache.set(ev, r);
+  }
+  return r;
 }
+const resolved = (ctx: SelfAssessmentContext, ev: Evidence) => resolvedEvidence(ev, ctx.pathYear, ctx.pathUnit);
 
 /** Resolves an evidence `file` to a clean repository path, or null when it escapes or is malformed. */
 export function resolveEvidencePath(file: string, year: number, unit: string): { path: string; inside: boolean } | null {
+  const folder = evidenceFolder(year, unit);
+  // Fast path: the plain form the CMS writes ("content/evidence/2023/x/y.pdf").
+  if (file.startsWith(folder) && file.length > folder.length && !/\/\.|\/\/|\\|\0/.test(file)) return { path: file, inside: true };
   if (/\\|\0/.test(file) || /^[a-z]+:/i.test(file) || file.startsWith('/')) return null;
   const parts: string[] = [];
   for (const seg of file.split('/')) {
@@ -54,7 +63,7 @@ export function resolveEvidencePath(file: string, year: number, unit: string): {
     } else parts.push(seg);
   }
   const path = parts.join('/');
-  return { path, inside: path.startsWith(evidenceFolder(year, unit)) && path.length > evidenceFolder(year, unit).length };
+  return { path, inside: path.startsWith(folder) && path.length > folder.length };
 }
 
 export const evidenceRules = [

@@ -57,8 +57,10 @@ export const explanationRules = [
         const text = item.explanation?.trim();
         const evidence = item.evidence ?? [];
         if (!text || item.score <= 0 || item.notApplicable || !evidence.length) return;
-        const haystack = normalizeNumber(text);
-        if (!evidence.some((e) => cites(haystack, normalizeNumber(e.number)))) {
+        // Verbatim citation is the common case; normalising case and spaces only when it fails.
+        const cited = evidence.some((e) => e.number && cites(text, e.number)) ||
+          ((haystack) => evidence.some((e) => e.number && cites(haystack, normalizeNumber(e.number))))(normalizeNumber(text));
+        if (!cited) {
           const numbers = evidence.map((e) => e.number).join(', ');
           report({ path: ['items', i, 'explanation'], code: item.code, message: `Giải trình tiêu chí ${item.code} không trích số ký hiệu văn bản nào trong tài liệu kiểm chứng của tiêu chí (${numbers}).` });
         }

@@ -8,7 +8,7 @@ import { readText, type ContentSource } from '../source.js';
 import { indexFramework, type Access, type Appraisal, type Survey, type Campaign, type Framework, type SelfAssessment, type Unit } from '../model.js';
 import { rulesFor } from '../rules/index.js';
 import type { ContextByKind, EvidenceInfo, Registry, Report } from '../rules/types.js';
-import { resolveEvidencePath } from '../rules/evidence.js';
+import { resolvedEvidence } from '../rules/evidence.js';
 import { inspectPdf, sha256Hex } from '../evidence/pdf.js';
 import { sortFindings, type Finding, type RawFinding } from '../findings.js';
 
@@ -50,12 +50,15 @@ export interface LoadedRegistry {
 export async function loadRegistry(source: ContentSource, options: { units?: string[] } = {}): Promise<LoadedRegistry> {
   const dirs = [...(options.units ? [] : [CONTENT_DIRS.units]), CONTENT_DIRS.frameworks, CONTENT_DIRS.campaigns];
   const paths = (await Promise.all(dirs.map((d) => source.list(d)))).flat().filter((p) => classifyPath(p));
-  for (const id of options.units ?? []) {
-    const p = `${CONTENT_DIRS.units}/${id}.yaml`;
-    if (/^[a-z0-9-]+$/.test(id) && (await source.read(p))) paths.push(p);
-  }
   if (await source.read(CONTENT_DIRS.access)) paths.push(CONTENT_DIRS.access);
   const files = await Promise.all(paths.map((p) => parseFile(source, p)));
+  // Named units: one read each; a missing file is simply not in the registry.
+  for (const id of new Set(options.units ?? [])) {
+    if (!/^[a-z0-9-]+$/.test(id)) continue;
+    const p = `${CONTENT_DIRS.units}/${id}.yaml`;
+    const text = await readText(source, p);
+    if (text !== null) files.push(parseText(text, p));
+  }
   const registry: Registry = { units: new Map(), frameworks: new Map(), campaigns: new Map(), broken: new Set(), ...(options.units ? { partial: true } : {}) };
   for (const f of files) {
     const key = f.info.kind === 'campaign' ? `campaign:${f.info.year}` : `${f.info.kind}:${f.info.id}`;
@@ -140,7 +143,7 @@ export async function checkFile(file: ParsedFile, registry: Registry, evidence: 
       const paths = new Set<string>();
       for (const item of data.items) for (const ev of item.evidence ?? []) {
         if (ev.file === undefined) continue;
-        const r = resolveEvidencePath(ev.file, info.year!, info.id);
+        const r = resolvedEvidence(ev, info.year!, info.id);
         if (r?.inside) paths.add(r.path);
       }
       const infos = await Promise.all([...paths].map((p) => evidence.inspect(p)));
