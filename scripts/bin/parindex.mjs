@@ -4,10 +4,12 @@
 // is what keeps a one-file `validate` under half a second on a cold process.
 import { existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const outdir = join(root, 'node_modules', '.cache', 'parindex');
+// Keyed by the checkout's path: clones that share node_modules (symlinks) never share a bundle.
+const outdir = join(root, 'node_modules', '.cache', 'parindex', createHash('sha1').update(root).digest('hex').slice(0, 12));
 const out = join(outdir, 'main.mjs');
 
 function newestMtime(dir) {

@@ -16,6 +16,7 @@ const commands: Record<string, Command> = {
   score: { summary: 'Tính điểm, Chỉ số, xếp hạng theo nhóm', load: () => import('./score.js') },
   gate: { summary: 'Quyết định một thay đổi (base..head) có được nhập vào nhánh chính', load: () => import('./gate.js') },
   lock: { summary: 'Bật/tắt quy tắc khóa nhánh trên GitHub theo thời hạn', load: () => import('./lock.js') },
+  'pr-report': { summary: 'Báo cáo kiểm tra trên GitHub: bình luận, trạng thái, thời điểm gửi', load: () => import('./pr-report.js') },
   'setup-github': { summary: 'Thiết lập kho GitHub (ruleset, nhãn, CODEOWNERS, Pages)', load: () => import('./setup-github.js') },
   history: { summary: 'Thời điểm gửi của từng đơn vị, ảnh chụp tại một thời điểm', load: () => import('./history.js') },
   audit: { summary: 'Nhật ký thay đổi của một đơn vị', load: () => import('./audit.js') },
