@@ -15,12 +15,14 @@ export const TIME_SOURCE_VI: Record<TimeSource, string> = {
   github: 'GitHub',
   committer: 'giờ commit',
   inherited: 'theo commit trước',
+  submitted: 'giờ bấm “Gửi đi”',
 };
 
 export const TIME_SOURCE_LEGEND =
   'Nguồn giờ: “GitHub” = giờ máy chủ GitHub ghi khi gộp pull request; “giờ commit” = ngày giờ ghi trong commit ' +
   '(máy chủ đặt khi GitHub tạo commit gộp, còn lại do máy người gửi đặt); “theo commit trước” = ngày ghi trong commit ' +
-  'sớm hơn commit đứng trước nó trên nhánh chính, nên lấy giờ của commit đó (không commit nào vào nhánh trước commit cha).';
+  'sớm hơn commit đứng trước nó trên nhánh chính, nên lấy giờ của commit đó (không commit nào vào nhánh trước commit cha); ' +
+  '“giờ bấm Gửi đi” = giờ đơn vị gửi bài do máy nhập bài (cổng cục bộ, máy nhập của GitHub) ghi trong commit gộp.';
 
 export const VIA_VI: Record<Submission['via'], string> = {
   'pull-request-merge': 'gộp PR',

@@ -3,6 +3,8 @@
 // A scheduled run may start minutes late (platform notes): runs are scheduled ahead of the
 // usual deadlines and a run that finds a change due within `waitMinutes` sleeps until the exact
 // instant and applies it then.
+import { submittedTrailer } from '../core/history/messages.js';
+import { toZonedIso } from '../core/time.js';
 import type { Access, Campaign } from '../core/model.js';
 import { lockPlan, type LockPlan } from '../core/gate/lock.js';
 import { formatDateTime } from '../core/format.js';
@@ -78,8 +80,9 @@ export async function sweepOnTime(gh: GitHub, ref: RepoRef, plan: LockPlan, o: P
     o.log(`${o.dryRun ? '[thử] sẽ nhập' : 'Nhập'} #${pr.number}: gửi lúc ${formatDateTime(sent.submittedAt, closed.timezone, true)}, trước hạn ${formatDateTime(closed.end, closed.timezone)}.`);
     if (o.dryRun) { merged.push(pr.number); continue; }
     try {
+      // GitHub's default title keeps the PR number for history; the trailer records the send.
       await gh.rest.pulls.merge({ ...ref, pull_number: pr.number, sha: pr.head.sha, merge_method: 'merge',
-        commit_title: `Nhập bài gửi đúng hạn #${pr.number} (gửi lúc ${formatDateTime(sent.submittedAt, closed.timezone, true)})` });
+        commit_message: `Bài gửi đúng hạn lúc ${formatDateTime(sent.submittedAt, closed.timezone, true)}, nhập sau khi khóa.\n\n${submittedTrailer(toZonedIso(sent.submittedAt, closed.timezone))}` });
       merged.push(pr.number);
     } catch (error) {
       o.log(`#${pr.number}: GitHub từ chối nhập (${(error as Error).message}).`);

@@ -10,6 +10,26 @@ export interface MergeInfo {
   pr: number | null;
   /** The merged branch, when the message names it (without the "owner/" of GitHub's form). */
   branch: string | null;
+  /**
+   * When the unit pressed "Gửi đi", as recorded by the trusted merger (the merge bot or the
+   * local portal) in a `Parindex-Submitted-At:` trailer. Honoured on merge commits only: an
+   * officer can push neither to main nor a merge commit onto it.
+   */
+  submittedAt?: Date;
+}
+
+export const SUBMITTED_TRAILER = 'Parindex-Submitted-At';
+
+/** The trailer line the merger writes: `Parindex-Submitted-At: 2023-11-17T16:59:50+07:00`. */
+export function submittedTrailer(isoWithOffset: string): string {
+  return `${SUBMITTED_TRAILER}: ${isoWithOffset}`;
+}
+
+function trailerTime(message: string): Date | undefined {
+  const m = new RegExp(`^${SUBMITTED_TRAILER}:\\s*(\\S+)\\s*$`, 'm').exec(message);
+  if (!m) return undefined;
+  const d = new Date(m[1]!);
+  return Number.isNaN(d.getTime()) || !/(Z|[+-]\d{2}:\d{2})$/.test(m[1]!) ? undefined : d;
 }
 
 export function subjectOf(message: string): string {
@@ -18,6 +38,12 @@ export function subjectOf(message: string): string {
 }
 
 export function parseMergeMessage(message: string, parentCount: number): MergeInfo {
+  const info = parseSubject(message, parentCount);
+  const submittedAt = parentCount > 1 ? trailerTime(message) : undefined;
+  return submittedAt ? { ...info, submittedAt } : info;
+}
+
+function parseSubject(message: string, parentCount: number): MergeInfo {
   const subject = subjectOf(message);
   let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
   if (m) {

@@ -4,11 +4,13 @@
 // A commit cannot reach main before its first parent did, so a date earlier than the parent's
 // arrival (a backdated or skewed commit) takes the parent's time, marked "inherited": otherwise
 // a commit pushed after the lock with a date before it would pull the lock snapshot forward.
+// A merge that records when the unit sent it ("submitted", trailer written by the trusted
+// merger) arrives at that send time, so history agrees with the gate at the deadline.
 import type { Oid } from './objects.js';
 import { parseMergeMessage, type MergeInfo } from './messages.js';
 import type { CommitMeta } from './walk.js';
 
-export type TimeSource = 'github' | 'committer' | 'inherited';
+export type TimeSource = 'github' | 'committer' | 'inherited' | 'submitted';
 
 /** The server's merge time of a pull request (e.g. from the GitHub API), or null when unknown. */
 export type MergeTimeLookup = (pr: number, commit: Oid) => Promise<Date | null>;
@@ -37,6 +39,12 @@ export async function arrivalTimes(chain: CommitMeta[], lookup?: MergeTimeLookup
         time = server.getTime();
         source = 'github';
       }
+    }
+    // Sent before it arrived (pressed "Gửi đi" at 16:59:50, merged at 17:00:20): the send time
+    // is what the deadline is about, as the gate judged it (docs/deadline-semantics.md).
+    if (merge.submittedAt && merge.submittedAt.getTime() < time) {
+      time = merge.submittedAt.getTime();
+      source = 'submitted';
     }
     if (time < previous) {
       time = previous;
