@@ -1,0 +1,33 @@
+// Astro integration: after `astro build`, index the guidance and framework pages with the
+// Pagefind npm package (its bundled binary, no download) and write the static search bundle
+// into the output, so search works offline from the built files.
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+// Imported up front: Astro closes the config's module runner before build:done runs.
+import * as pagefind from 'pagefind';
+
+/** Only these pages are searched: the guidance and the frameworks, not thousands of unit pages. */
+export const SEARCH_GLOB = '{huong-dan,bo-tieu-chi}/**/*.html';
+
+export function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'parindex-pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        try {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+          if (!index) throw new Error(errors.join('; '));
+          const added = await index.addDirectory({ path: out, glob: SEARCH_GLOB });
+          if (added.errors.length) throw new Error(added.errors.join('; '));
+          const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+          if (written.errors.length) throw new Error(written.errors.join('; '));
+          logger.info(`Pagefind: đã lập chỉ mục tìm kiếm cho ${added.page_count} trang.`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
