@@ -1,0 +1,217 @@
+// The Decap CMS configuration, generated from the self-assessment schema and the registry
+// (units, campaigns, frameworks) every time the /admin/ page is built, so it cannot drift from
+// the data. It is not a committed file: it depends on the content and on where the CMS is
+// deployed (GitHub, or the local portal's git backend), both known only at build time.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTENT_DIRS, SCHEMA_FILES } from '../core/kinds.js';
+import { unitIsActive, type Unit } from '../core/model.js';
+import type { Registry } from '../core/rules/types.js';
+import { fsSource } from '../io/fs-source.js';
+import { loadRegistry } from '../core/validate/engine.js';
+import { memorySource, readText } from '../core/source.js';
+import { collectionName, SCORE_TABLE_WIDGET, UNIT_WIDGET, type CmsMode, type CmsPageData } from '../../site/cms/page-data.js';
+
+export const DEFAULT_LOCAL_BACKEND_URL = 'http://localhost:8081/api/v1';
+
+export interface CmsEnvironment {
+  mode: CmsMode;
+  /** local: decap-server's git API behind the portal's gate. */
+  localBackendUrl: string;
+  /** github: owner/name of the repository officers edit. */
+  repo: string;
+  branch: string;
+  /** GitHub Enterprise: API root (https://ghe.example/api/v3) and OAuth proxy base URL. */
+  apiRoot?: string;
+  baseUrl?: string;
+  authEndpoint?: string;
+  siteUrl?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Build-time settings, from the environment:
+ *   PARINDEX_CMS_LOCAL=1            the local portal (`npm start`): decap-server's git backend
+ *   PARINDEX_CMS_BACKEND_URL        its API (default http://localhost:<PARINDEX_BACKEND_PORT|8081>/api/v1)
+ *   PARINDEX_CMS_REPO / GITHUB_REPOSITORY   owner/name on GitHub
+ *   PARINDEX_CMS_BRANCH             default main
+ *   PARINDEX_CMS_API_ROOT, PARINDEX_CMS_BASE_URL, PARINDEX_CMS_AUTH_ENDPOINT   GitHub Enterprise / OAuth
+ */
+export function cmsEnvironment(env: Env = process.env): CmsEnvironment {
+  const local = env.PARINDEX_CMS_LOCAL === '1' || env.PARINDEX_CMS_LOCAL === 'true';
+  const port = env.PARINDEX_BACKEND_PORT && /^\d+$/.test(env.PARINDEX_BACKEND_PORT) ? env.PARINDEX_BACKEND_PORT : '8081';
+  return {
+    mode: local ? 'local' : 'github',
+    localBackendUrl: env.PARINDEX_CMS_BACKEND_URL || `http://localhost:${port}/api/v1`,
+    repo: env.PARINDEX_CMS_REPO || env.GITHUB_REPOSITORY || 'owner/parindex',
+    branch: env.PARINDEX_CMS_BRANCH || 'main',
+    apiRoot: env.PARINDEX_CMS_API_ROOT || undefined,
+    baseUrl: env.PARINDEX_CMS_BASE_URL || undefined,
+    authEndpoint: env.PARINDEX_CMS_AUTH_ENDPOINT || undefined,
+    siteUrl: env.PARINDEX_SITE || undefined,
+  };
+}
+
+interface JsonSchema {
+  type?: string;
+  description?: string;
+  required?: string[];
+  pattern?: string;
+  format?: string;
+  properties?: Record<string, JsonSchema>;
+}
+
+/** Labels where the schema's description is missing or written for developers. */
+const LABELS: Record<string, string> = {
+  unit: 'Đơn vị',
+  phone: 'Điện thoại',
+  email: 'Thư điện tử',
+  items: 'Tự chấm điểm theo bộ tiêu chí',
+};
+
+const PATTERN_MESSAGES: Record<string, string> = {
+  phone: 'Số điện thoại chỉ gồm chữ số, dấu cách và + ( ) . - (6 đến 20 ký tự).',
+  email: 'Địa chỉ thư điện tử chưa đúng, ví dụ: ten@donvi.gov.vn.',
+};
+
+const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
+
+function label(name: string, schema: JsonSchema): string {
+  return LABELS[name] ?? schema.description ?? name;
+}
+
+/** One Decap field per property of a flat object schema (the preparedBy block). */
+function stringFields(schema: JsonSchema): Record<string, unknown>[] {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).map(([name, prop]) => {
+    const field: Record<string, unknown> = { name, label: label(name, prop), widget: 'string', required: required.has(name) };
+    const pattern = prop.format === 'email' ? EMAIL_PATTERN : prop.pattern;
+    if (pattern) field.pattern = [pattern, PATTERN_MESSAGES[name] ?? 'Giá trị chưa đúng định dạng.'];
+    return field;
+  });
+}
+
+/** Units a year's self-assessment may be created for: active that year, in one of its groups. */
+export function unitsForYear(registry: Registry, year: number): Unit[] {
+  const campaign = registry.campaigns.get(year);
+  if (!campaign) return [];
+  const groups = new Set(campaign.groups.map((g) => g.id));
+  return [...registry.units.values()]
+    .filter((u) => groups.has(u.group) && unitIsActive(u, year))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+function selfAssessmentCollection(registry: Registry, year: number, schema: JsonSchema, env: CmsEnvironment): Record<string, unknown> {
+  const props = schema.properties ?? {};
+  const folder = `${CONTENT_DIRS.selfAssessments}/${year}`;
+  const evidence = `${CONTENT_DIRS.evidence}/${year}/{{unit}}`;
+  const fields: Record<string, unknown>[] = [];
+  for (const name of Object.keys(props)) {
+    const prop = props[name]!;
+    switch (name) {
+      case 'unit':
+        fields.push({
+          name, label: label(name, prop), widget: UNIT_WIDGET, required: true,
+          options: unitsForYear(registry, year).map((u) => ({ label: u.name, value: u.id })),
+          hint: 'Chọn đơn vị khi tạo bảng mới; không đổi đơn vị của bảng đã có.',
+        });
+        break;
+      // Derived, never typed: the year is the collection's, the framework follows the unit's
+      // group (the preSave handler writes it).
+      case 'year':
+        fields.push({ name, label: label(name, prop), widget: 'hidden', default: year });
+        break;
+      case 'framework':
+        fields.push({ name, label: label(name, prop), widget: 'hidden', default: '' });
+        break;
+      case 'preparedBy':
+        fields.push({ name, label: label(name, prop), widget: 'object', collapsed: false, fields: stringFields(prop) });
+        break;
+      case 'items':
+        fields.push({ name, label: label(name, prop), widget: SCORE_TABLE_WIDGET, year, hint: prop.description });
+        break;
+      default:
+        throw new Error(`CMS config: no form field for self-assessment property "${name}"`);
+    }
+  }
+  return {
+    name: collectionName(year),
+    label: `Tự chấm điểm năm ${year}`,
+    label_singular: `bảng tự chấm điểm năm ${year}`,
+    description: `Mỗi đơn vị một bảng: ${folder}/<mã đơn vị>.yaml. Tài liệu kiểm chứng tải lên ${CONTENT_DIRS.evidence}/${year}/<mã đơn vị>/.`,
+    folder,
+    extension: 'yaml',
+    format: 'yaml',
+    create: unitsForYear(registry, year).length > 0,
+    // Deleting a merged file writes the main branch directly: only administrators do that, in git.
+    delete: false,
+    slug: '{{unit}}',
+    identifier_field: 'unit',
+    summary: '{{unit}}',
+    sortable_fields: [],
+    // Merging is the gate's job: on GitHub the merge bot after the Check, never an officer's
+    // button; the local portal keeps the button and vetoes through the same gate.
+    publish: env.mode === 'local',
+    media_folder: `/${evidence}`,
+    public_folder: evidence,
+    editor: { preview: true },
+    fields,
+  };
+}
+
+export function buildCmsConfig(registry: Registry, schema: JsonSchema, env: CmsEnvironment): Record<string, unknown> {
+  const years = [...registry.campaigns.keys()].sort((a, b) => b - a);
+  const backend: Record<string, unknown> = {
+    name: 'github', repo: env.repo, branch: env.branch, squash_merges: false,
+    ...(env.apiRoot ? { api_root: env.apiRoot } : {}),
+    ...(env.baseUrl ? { base_url: env.baseUrl } : {}),
+    ...(env.authEndpoint ? { auth_endpoint: env.authEndpoint } : {}),
+    commit_messages: {
+      create: 'Tạo {{collection}} “{{slug}}”',
+      update: 'Cập nhật {{collection}} “{{slug}}”',
+      delete: 'Xóa {{collection}} “{{slug}}”',
+      uploadMedia: 'Tải lên “{{path}}”',
+      deleteMedia: 'Xóa “{{path}}”',
+    },
+  };
+  // The portal names its git API directly rather than through `local_backend`, whose probe only
+  // runs on localhost and would otherwise fall back to a GitHub login the officer cannot use.
+  const local = { name: 'proxy', proxy_url: env.localBackendUrl, branch: 'main', commit_messages: backend.commit_messages };
+  return {
+    load_config_file: false,
+    locale: 'vi',
+    backend: env.mode === 'local' ? local : backend,
+    publish_mode: 'editorial_workflow',
+    media_folder: CONTENT_DIRS.evidence,
+    public_folder: CONTENT_DIRS.evidence,
+    ...(env.siteUrl ? { site_url: env.siteUrl, display_url: env.siteUrl } : {}),
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: years.map((y) => selfAssessmentCollection(registry, y, schema, env)),
+  };
+}
+
+/** Registry files as text: what the browser needs to rebuild the registry with the core loader. */
+export async function registryFiles(contentRoot: string): Promise<Record<string, string>> {
+  const source = fsSource(contentRoot);
+  const dirs = [CONTENT_DIRS.units, CONTENT_DIRS.frameworks, CONTENT_DIRS.campaigns];
+  const paths = (await Promise.all(dirs.map((d) => source.list(d)))).flat().filter((p) => /\.ya?ml$/.test(p));
+  if (await source.read(CONTENT_DIRS.access)) paths.push(CONTENT_DIRS.access);
+  const out: Record<string, string> = {};
+  for (const p of paths) out[p] = (await readText(source, p)) ?? '';
+  return out;
+}
+
+export function readSelfAssessmentSchema(repoRoot: string): JsonSchema {
+  return JSON.parse(readFileSync(join(repoRoot, SCHEMA_FILES['self-assessment']), 'utf8')) as JsonSchema;
+}
+
+/** Everything the /admin/ page embeds. `contentRoot` is the checkout whose content/ is edited. */
+export async function cmsPageData(options: { repoRoot: string; contentRoot?: string; env?: Env }): Promise<CmsPageData> {
+  const env = cmsEnvironment(options.env);
+  const files = await registryFiles(options.contentRoot ?? options.repoRoot);
+  const { registry } = await loadRegistry(memorySource(files));
+  const config = buildCmsConfig(registry, readSelfAssessmentSchema(options.repoRoot), env);
+  const years = [...registry.campaigns.keys()].sort((a, b) => b - a);
+  return { mode: env.mode, config, registryFiles: files, collections: years.map((year) => ({ name: collectionName(year), year })) };
+}

@@ -1,0 +1,90 @@
+// The whole score table: running totals, the rule engine's findings, and every node of the
+// unit's framework in order. The rows are drawn once; afterwards only what changed repaints.
+import { createElement as h, memo, useSyncExternalStore } from 'react';
+import type { Session } from './session.js';
+import { LeafRow } from './row.js';
+import { rowId, type LayoutRow } from '../layout.js';
+import { formatNumber } from '../../../scripts/core/format.js';
+import { S } from '../strings.js';
+
+function useScores(session: Session) {
+  useSyncExternalStore((cb) => session.store.subscribeScores(cb), () => session.store.scoresSnapshot());
+  return session.tree();
+}
+
+function useFindings(session: Session) {
+  useSyncExternalStore((cb) => session.store.subscribeFindings(cb), () => session.store.findingsSnapshot());
+  return session.store;
+}
+
+const Summary = memo(function Summary({ session }: { session: Session }) {
+  const t = useScores(session);
+  if (!t) return null;
+  const domains = session.layout?.domains ?? [];
+  return h('div', { className: 'pi-summary', 'data-summary': 'true' },
+    h('div', { className: 'pi-summary-total', 'data-total': String(t.tree.points) },
+      `${S.totalLabel}: ${S.points(t.tree.points, t.tree.applicableMax)}`),
+    h('div', { className: 'pi-summary-domains' }, ...domains.map((d) => {
+      const n = t.byCode.get(d.code);
+      return h('button', { key: d.code, type: 'button', 'data-domain': d.code, 'data-points': String(n?.points ?? 0), onClick: () => session.goTo(d.code) },
+        `${d.code}. ${d.title}: ${formatNumber(n?.points ?? 0)}/${formatNumber(n?.applicableMax ?? d.max)}`);
+    })));
+});
+
+const FindingsPanel = memo(function FindingsPanel({ session }: { session: Session }) {
+  const store = useFindings(session);
+  const errors = store.findings.filter((f) => f.severity === 'error').length;
+  const warnings = store.findings.length - errors;
+  const head = store.checkError ?? (store.findings.length ? S.findingsCount(errors, warnings) : store.checking ? S.findingsChecking : S.findingsNone);
+  return h('details', {
+    className: `pi-findings${errors ? ' pi-has-errors' : ''}`, open: store.findings.length > 0 && store.findings.length <= 30,
+    'data-findings-panel': 'true', 'data-errors': String(errors), 'data-warnings': String(warnings), 'data-checking': String(store.checking),
+  },
+  h('summary', null, `${S.findingsHeading}: ${head}`),
+  store.findings.length ? h('ul', null, ...store.findings.map((f, i) => h('li', { key: i, 'data-rule': f.rule, 'data-code': f.code ?? '' },
+    h('button', { type: 'button', title: f.code ? S.findingGoTo(f.code) : undefined, onClick: () => f.code && session.goTo(f.code, fieldOf(f.rule)) },
+      h('span', { className: `pi-sev pi-sev-${f.severity}` }, S.severity[f.severity]),
+      h('span', { className: 'pi-finding-code' }, f.code ?? S.findingGeneral),
+      f.message)))) : null);
+});
+
+/** Which input of the row a finding is about, so following it puts the cursor there. */
+function fieldOf(rule: string): string | undefined {
+  if (rule.startsWith('explanation-')) return 'explanation';
+  if (rule.startsWith('score-') || rule.startsWith('not-applicable')) return 'score';
+  if (rule.startsWith('evidence') || rule.startsWith('statistics')) return 'evidence';
+  return undefined;
+}
+
+const Heading = memo(function Heading({ session, row }: { session: Session; row: Extract<LayoutRow, { kind: 'heading' }> }) {
+  const t = useScores(session);
+  const n = t?.byCode.get(row.code);
+  const Tag = row.depth === 0 ? 'h3' : 'h4';
+  return h(Tag, { id: rowId(row.code), className: `pi-heading pi-heading-${Math.min(row.depth, 3)}`, 'data-heading': row.code },
+    h('span', null, `${row.code}. ${row.title}`),
+    h('span', { className: 'pi-heading-total', 'data-points': String(n?.points ?? 0) }, S.points(n?.points ?? 0, n?.applicableMax ?? row.max)));
+});
+
+const Extras = memo(function Extras({ session }: { session: Session }) {
+  useScores(session);
+  const codes = session.store.extraCodes();
+  if (!codes.length) return null;
+  return h('section', null, h('h3', { className: 'pi-heading pi-heading-0' }, S.extraHeading),
+    ...codes.map((code) => h('div', { key: code, id: rowId(code), className: 'pi-row', 'data-code': code },
+      h('span', { className: 'pi-code' }, code), ' ',
+      h('button', { type: 'button', className: 'pi-btn', onClick: () => session.store.removeExtra(code) }, S.extraRemove))));
+});
+
+export const Table = memo(function Table({ session }: { session: Session }) {
+  if (!session.target.ok || !session.layout) {
+    return h('div', { className: 'pi-table' }, h('div', { className: 'pi-message', role: 'status' }, session.target.ok ? '' : session.target.reason));
+  }
+  const cutoff = session.target.campaign.deferredCutoff;
+  return h('div', { className: 'pi-table', 'data-framework': session.target.framework.framework.id, 'data-unit': session.unit ?? '' },
+    h(Summary, { session }),
+    h(FindingsPanel, { session }),
+    ...session.layout.rows.map((row) => row.kind === 'heading'
+      ? h(Heading, { key: `h${row.code}`, session, row })
+      : h(LeafRow, { key: `l${row.leaf.code}`, session, leaf: row.leaf, deferredCutoff: cutoff })),
+    h(Extras, { session }));
+});

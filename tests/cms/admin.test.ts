@@ -1,0 +1,233 @@
+// The CMS in real Chromium against decap-server's git backend on a real repository: the page
+// loads cleanly and speaks Vietnamese, the form is the framework, totals and findings follow the
+// officer's edits, uploads are hashed, drafts save with errors, sending does not, and whatever is
+// typed is shown, never run.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
+import type { Browser, Page } from 'playwright-core';
+import { entryUrl, git, launch, login, makeRepo, openPage, startCms, unexpectedErrors, type CmsServer, type TempRepo, type Watched } from '../../scripts/bench/cms-harness.js';
+import { BASE_ROOT, REPO_ROOT } from '../helpers/fixtures.js';
+import { makePdf } from '../helpers/pdf.js';
+import { indexFramework, type Framework, type SelfAssessment } from '../../scripts/core/model.js';
+import { parseText } from '../../scripts/core/validate/engine.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const COLLECTION = 'self-assessments-2023';
+const BRANCH = `cms/${COLLECTION}/don-vi-a`;
+const FILE = 'content/self-assessments/2023/don-vi-a.yaml';
+
+/** Words of Decap's English UI that must never reach an officer. */
+const ENGLISH = /\b(Save|Saving|Publish|Published|Unpublished|Status|Draft|Drafts|Ready|In review|Delete|Entries|Collections|Workflow|Media|Login|Log in|Search|Quick add|Add|New|Changes saved|Unsaved|Loading|Preview|Toggle|Editorial)\b/;
+
+let repo: TempRepo;
+let cms: CmsServer;
+let browser: Browser;
+let w: Watched;
+let page: Page;
+let mainAtStart: string;
+
+const row = (code: string) => page.locator(`.pi-row[data-code="${code}"]`);
+
+async function waitChecked(): Promise<void> {
+  await page.waitForSelector('[data-findings-panel][data-checking="false"]');
+}
+
+async function branchStatus(): Promise<string> {
+  try { return git(repo.dir, 'config', '--get', `branch.${BRANCH}.description`); } catch { return ''; }
+}
+
+/** Runs `action` and returns the text of the new toast matching `text` it causes. */
+async function toastAfter(text: RegExp, action: () => Promise<void>): Promise<string> {
+  await page.locator('.Toastify__toast').evaluateAll((els) => els.forEach((e) => e.setAttribute('data-seen', '1')));
+  await action();
+  const fresh = page.locator('.Toastify__toast:not([data-seen])', { hasText: text }).first();
+  await fresh.waitFor({ timeout: 20_000 });
+  return fresh.innerText();
+}
+
+const save = () => page.getByRole('button', { name: 'Lưu', exact: true }).click();
+
+async function setStatus(label: string): Promise<void> {
+  await page.getByRole('button', { name: /^Trạng thái:/ }).click();
+  await page.getByRole('menuitem', { name: label }).click();
+}
+
+beforeAll(async () => {
+  repo = makeRepo({}, BASE_ROOT);
+  mainAtStart = git(repo.dir, 'rev-parse', 'main');
+  cms = await startCms(REPO_ROOT, repo.dir);
+  browser = await launch();
+  w = await openPage(browser);
+  page = w.page;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await cms?.close();
+  repo?.cleanup();
+});
+
+describe('the officers’ CMS in Chromium', () => {
+  test('logs in to the local backend and lists the year’s self-assessments, all in Vietnamese', async () => {
+    await login(page, cms.adminUrl);
+    await page.goto(`${cms.adminUrl}#/collections/${COLLECTION}`);
+    await page.locator(`a[href$="/entries/don-vi-a"]`).waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Tự chấm điểm năm 2023');
+    expect(text.match(ENGLISH)).toBeNull();
+  });
+
+  test('the form is the unit’s framework: every leaf, in order, grouped by domain and criterion', async () => {
+    await page.goto(entryUrl(cms.adminUrl, COLLECTION, 'don-vi-a'));
+    await page.waitForSelector('.pi-row[data-code="2.2"]');
+    const fw = indexFramework(loadYaml(readFileSync(join(BASE_ROOT, 'content/frameworks/fw-so-2023.yaml'), 'utf8')) as Framework);
+    const rows = await page.locator('[data-widget="parindex-score-table"] .pi-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    expect(rows).toEqual(fw.leaves.map((l) => l.code));
+    const headings = await page.locator('[data-heading]').evaluateAll((els) => els.map((e) => e.getAttribute('data-heading')));
+    expect(headings).toEqual(['1', '2', '2.1']);
+    // Nothing to add, remove or reorder criteria with; the survey leaf is shown but not scored.
+    expect(await page.locator('[data-widget="parindex-score-table"] button', { hasText: /Thêm tiêu chí|Xóa tiêu chí/ }).count()).toBe(0);
+    expect(await row('2.2').locator('select, textarea').count()).toBe(0);
+    expect(await row('1.1').innerText()).toContain('Kế hoạch CCHC và bảng thống kê nhiệm vụ');
+    expect(await row('2.1.1').innerText()).toContain('Bổ sung ở đợt giải trình lần 2 (số liệu đến hết ngày 30/11/2023)');
+    expect(await row('1.3').locator('[data-field="notApplicable"]').isChecked()).toBe(true);
+    await waitChecked();
+    expect(await page.locator('[data-findings-panel]').getAttribute('data-errors')).toBe('0');
+    const editor = await page.locator('body').innerText();
+    expect(editor.match(ENGLISH)).toBeNull();
+  });
+
+  test('a score change updates the domain and overall totals', async () => {
+    const domain = page.locator('.pi-summary [data-domain="1"]');
+    expect(await domain.getAttribute('data-points')).toBe('4');
+    expect(await page.locator('[data-total]').first().getAttribute('data-total')).toBe('4.5');
+    await row('1.1').locator('select[data-field="score"]').selectOption('1');
+    await expect.poll(() => domain.getAttribute('data-points')).toBe('3');
+    expect(await page.locator('.pi-summary [data-total]').getAttribute('data-total')).toBe('3.5');
+    expect(await page.locator('[data-heading="1"] [data-points]').getAttribute('data-points')).toBe('3');
+    expect(await page.locator('.pi-summary').innerText()).toContain('3,5 / 6 điểm');
+  });
+
+  test('a rule violation shows as a finding that takes the officer to the criterion', async () => {
+    const ev = row('1.2').locator('.pi-ev').first();
+    await ev.getByRole('button', { name: 'Sửa' }).click();
+    await ev.locator('[data-ev-field="number"]').fill('55a/BC-SNV');
+    const finding = page.locator('[data-findings-panel] li[data-rule="evidence-number-suffix"][data-code="1.2"]');
+    await finding.waitFor({ timeout: 10_000 });
+    expect(await finding.innerText()).toContain('55a/BC-SNV');
+    await page.locator('.pi-summary').scrollIntoViewIfNeeded();
+    await finding.locator('button').click();
+    await expect.poll(() => row('1.2').getAttribute('class')).toContain('pi-flash');
+    expect(await page.evaluate(() => document.activeElement?.closest('.pi-row')?.getAttribute('data-code'))).toBe('1.2');
+    expect(await row('1.2').locator('[data-findings="1.2"]').innerText()).toContain('Hội đồng thẩm định chấm 0 điểm tiêu chí 1.2');
+  });
+
+  test('an uploaded PDF is hashed in the browser and filed in the unit’s evidence folder', async () => {
+    const pdf = await makePdf('Bao cao cong khai ket qua danh gia', { sign: true });
+    const sha = createHash('sha256').update(pdf).digest('hex');
+    await row('2.1.2').locator('[data-action="add-evidence"]').click();
+    const ev = row('2.1.2').locator('.pi-ev').last();
+    await ev.locator('[data-ev-field="number"]').fill('77/TB-SNV');
+    await ev.locator('[data-ev-field="date"]').fill('20/11/2023');
+    await ev.locator('[data-ev-field="issuer"]').fill('Sở Thử nghiệm A');
+    await ev.locator('[data-ev-field="title"]').fill('Thông báo công khai kết quả đánh giá, xếp loại');
+    await ev.locator('input[type="file"][data-ev-field="file"]').setInputFiles({ name: 'Thông báo 77.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    const shown = ev.locator('[data-sha256]');
+    await shown.waitFor({ timeout: 15_000 });
+    expect(await shown.getAttribute('data-sha256')).toBe(sha);
+    expect(await ev.innerText()).toContain(`thong-bao-77-${sha.slice(0, 12)}.pdf`);
+  });
+
+  test('a draft saves with errors; sending it is refused with the reason', async () => {
+    // 46/50 documents on time is 92 %, which earns 2 points: 0 contradicts the figures (an error).
+    await row('1.2').locator('select[data-field="score"]').selectOption('0');
+    await expect.poll(() => page.locator('[data-findings-panel] li[data-rule="score-measure-mismatch"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(Number(await page.locator('[data-findings-panel]').getAttribute('data-errors'))).toBeGreaterThan(0);
+    await toastAfter(/Đã lưu/, save);
+    const saved = loadYaml(git(repo.dir, 'show', `${BRANCH}:${FILE}`), { schema: CORE_SCHEMA }) as SelfAssessment;
+    expect(saved.framework).toBe('fw-so-2023');
+    expect(saved.items.map((i) => [i.code, i.score])).toEqual([['1.1', 1], ['1.2', 0], ['1.3', 0], ['2.1.1', 0.5], ['2.1.2', 0]]);
+    const ev = saved.items[4]!.evidence![0]!;
+    expect(ev).toMatchObject({ number: '77/TB-SNV', date: '2023-11-20', file: expect.stringMatching(/^content\/evidence\/2023\/don-vi-a\/thong-bao-77-[0-9a-f]{12}\.pdf$/) });
+    const stored = execFileSync('git', ['show', `${BRANCH}:${ev.file}`], { cwd: repo.dir });
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(ev.sha256);
+    expect(git(repo.dir, 'rev-parse', 'main')).toBe(mainAtStart);
+    expect(await branchStatus()).toMatch(/draft/);
+
+    const refusal = await toastAfter(/Chưa gửi được/, () => setStatus('Đã gửi đi'));
+    expect(refusal).toContain('1.2');
+    expect(refusal).not.toMatch(/Error:/);
+    expect(await branchStatus()).toMatch(/draft/);
+  });
+
+  test('fixed and saved, it is sent; saved again with an error, it goes back to draft', async () => {
+    await row('1.2').locator('select[data-field="score"]').selectOption('2');
+    await toastAfter(/Đã lưu/, save);
+    await toastAfter(/Đã cập nhật trạng thái/, () => setStatus('Đã gửi đi'));
+    expect(await branchStatus()).toMatch(/pending_publish/);
+    // What was sent is a file CI accepts: no schema or rule error.
+    const sent = git(repo.dir, 'show', `${BRANCH}:${FILE}`);
+    expect(parseText(sent, FILE).findings).toEqual([]);
+
+    await row('1.2').locator('select[data-field="score"]').selectOption('1');
+    await toastAfter(/chuyển về Bản nháp/, save);
+    expect(await branchStatus()).toMatch(/draft/);
+    await expect.poll(() => page.getByRole('button', { name: /^Trạng thái:/ }).innerText()).toContain('Bản nháp');
+  });
+
+  test('in the local portal a sent entry can be merged from the CMS (the portal’s gate judges it)', async () => {
+    await row('1.2').locator('select[data-field="score"]').selectOption('2');
+    await toastAfter(/Đã lưu/, save);
+    await toastAfter(/Đã cập nhật trạng thái/, () => setStatus('Đã gửi đi'));
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Hợp nhất', exact: true }).click();
+    await toastAfter(/Đã hợp nhất vào dữ liệu chính/, () => page.getByRole('menuitem', { name: 'Hợp nhất ngay' }).click());
+    const merged = loadYaml(git(repo.dir, 'show', `main:${FILE}`), { schema: CORE_SCHEMA }) as SelfAssessment;
+    expect(merged.items.map((i) => [i.code, i.score])).toEqual([['1.1', 1], ['1.2', 2], ['1.3', 0], ['2.1.1', 0.5], ['2.1.2', 0]]);
+    expect(git(repo.dir, 'rev-parse', 'main')).not.toBe(mainAtStart);
+  });
+
+  test('a hostile explanation is shown as text in the preview, never run', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    await row('1.3').locator('textarea[data-field="explanation"]').fill(hostile);
+    const frame = page.frameLocator('iframe').first();
+    await frame.locator('tr[data-code="1.3"]', { hasText: '<img src=x onerror=' }).waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const frames = page.frames();
+    for (const f of frames) expect(await f.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await frame.locator('img').count()).toBe(0);
+  });
+
+  test('a new entry offers only the year’s active units and follows the chosen unit’s framework', async () => {
+    // Leaving the edited entry: Decap asks whether to drop the unsaved change.
+    page.once('dialog', (d) => void d.accept());
+    await page.goto(`${cms.adminUrl}#/collections/${COLLECTION}/new`);
+    const picker = page.locator('select[data-field="unit"]');
+    await picker.waitFor();
+    const options = await picker.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
+    expect(options.sort()).toEqual(['don-vi-a', 'don-vi-b']);
+    await picker.selectOption('don-vi-b');
+    await page.waitForSelector('[data-widget="parindex-score-table"] .pi-table[data-framework="fw-huyen-2023"]');
+    const fw = indexFramework(loadYaml(readFileSync(join(BASE_ROOT, 'content/frameworks/fw-huyen-2023.yaml'), 'utf8')) as Framework);
+    const rows = await page.locator('.pi-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    expect(rows).toEqual(fw.leaves.map((l) => l.code));
+    await page.getByLabel('Họ và tên').fill('Trần Văn Bình');
+    await row('1.1').locator('select[data-field="score"]').selectOption('1');
+    await toastAfter(/Đã lưu/, save);
+    const text = git(repo.dir, 'show', `cms/${COLLECTION}/don-vi-b:content/self-assessments/2023/don-vi-b.yaml`);
+    const parsed = parseText(text, 'content/self-assessments/2023/don-vi-b.yaml');
+    expect(parsed.findings).toEqual([]);
+    const saved = parsed.data as SelfAssessment;
+    expect(saved).toMatchObject({ unit: 'don-vi-b', year: 2023, framework: 'fw-huyen-2023', preparedBy: { name: 'Trần Văn Bình' } });
+    expect(saved.items.map((i) => i.code)).toEqual(fw.selfLeaves.map((l) => l.code));
+    expect(saved.items[0]).toEqual({ code: '1.1', score: 1 });
+  });
+
+  test('no console errors on the way', () => {
+    expect(unexpectedErrors(w)).toEqual([]);
+  });
+});
+

@@ -1,0 +1,80 @@
+// The Decap config is generated from the schema and the registry: one collection per campaign
+// year, a field for every self-assessment property, units limited to the year's active units,
+// evidence in the unit's folder, and the backend chosen by the build environment.
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCmsConfig, cmsEnvironment, cmsPageData, readSelfAssessmentSchema, unitsForYear } from '../../scripts/generate/cms.js';
+import { loadRegistry } from '../../scripts/core/validate/engine.js';
+import { baseSource, BASE_ROOT, REPO_ROOT } from '../helpers/fixtures.js';
+import { SCORE_TABLE_WIDGET, UNIT_WIDGET } from '../../site/cms/page-data.js';
+
+type Field = { name: string; widget: string; fields?: Field[]; options?: { value: string }[]; required?: boolean; pattern?: [string, string]; year?: number };
+type Collection = { name: string; folder: string; fields: Field[]; media_folder: string; publish: boolean; create: boolean; slug: string; delete: boolean };
+
+async function config(env: Record<string, string> = {}) {
+  const { registry } = await loadRegistry(baseSource());
+  return buildCmsConfig(registry, readSelfAssessmentSchema(REPO_ROOT), cmsEnvironment(env)) as {
+    backend: Record<string, unknown>; collections: Collection[]; locale: string; publish_mode: string; load_config_file: boolean;
+  };
+}
+
+describe('generated CMS config', () => {
+  test('one self-assessment collection per campaign year, editorial workflow, Vietnamese', async () => {
+    const c = await config();
+    expect(c.locale).toBe('vi');
+    expect(c.load_config_file).toBe(false);
+    expect(c.publish_mode).toBe('editorial_workflow');
+    expect(c.collections.map((x) => [x.name, x.folder])).toEqual([['self-assessments-2023', 'content/self-assessments/2023']]);
+    const col = c.collections[0]!;
+    expect(col.slug).toBe('{{unit}}');
+    expect(col.media_folder).toBe('/content/evidence/2023/{{unit}}');
+    expect(col.delete).toBe(false);
+  });
+
+  test('every property of the self-assessment schema has its field, in schema order', async () => {
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/self-assessment.schema.json'), 'utf8'));
+    const col = (await config()).collections[0]!;
+    expect(col.fields.map((f) => f.name)).toEqual(Object.keys(schema.properties));
+    const items = col.fields.find((f) => f.name === 'items')!;
+    expect(items.widget).toBe(SCORE_TABLE_WIDGET);
+    expect(items.year).toBe(2023);
+    const prepared = col.fields.find((f) => f.name === 'preparedBy')!;
+    expect(prepared.fields!.map((f) => f.name)).toEqual(Object.keys(schema.properties.preparedBy.properties));
+    expect(prepared.fields!.find((f) => f.name === 'name')!.required).toBe(true);
+    expect(prepared.fields!.find((f) => f.name === 'phone')!.pattern![0]).toBe(schema.properties.preparedBy.properties.phone.pattern);
+  });
+
+  test('a unit can be chosen only if it is active and in one of the year’s groups', async () => {
+    const col = (await config()).collections[0]!;
+    const unit = col.fields.find((f) => f.name === 'unit')!;
+    expect(unit.widget).toBe(UNIT_WIDGET);
+    expect(unit.options!.map((o) => o.value).sort()).toEqual(['don-vi-a', 'don-vi-b']); // don-vi-cu closed in 2020
+    const { registry } = await loadRegistry(baseSource());
+    expect(unitsForYear(registry, 2031)).toEqual([]);
+  });
+
+  test('GitHub build: repository from the environment, merging left to the gate', async () => {
+    const c = await config({ PARINDEX_CMS_REPO: 'snv-thainguyen/chi-so-cchc', PARINDEX_CMS_API_ROOT: 'https://ghe.example.vn/api/v3' });
+    expect(c.backend).toMatchObject({ name: 'github', repo: 'snv-thainguyen/chi-so-cchc', branch: 'main', api_root: 'https://ghe.example.vn/api/v3' });
+    expect(c.collections[0]!.publish).toBe(false);
+    expect((await config({ GITHUB_REPOSITORY: 'a/b' })).backend.repo).toBe('a/b');
+  });
+
+  test('portal build: decap-server on the portal port, merge button kept for the gate to judge', async () => {
+    const c = await config({ PARINDEX_CMS_LOCAL: '1', PARINDEX_BACKEND_PORT: '9091' });
+    expect(c.backend).toMatchObject({ name: 'proxy', proxy_url: 'http://localhost:9091/api/v1', branch: 'main' });
+    expect(c.collections[0]!.publish).toBe(true);
+    expect((await config({ PARINDEX_CMS_LOCAL: '1', PARINDEX_CMS_BACKEND_URL: 'http://127.0.0.1:7000/api/v1' })).backend.proxy_url).toBe('http://127.0.0.1:7000/api/v1');
+  });
+
+  test('page data carries the registry files the browser re-parses', async () => {
+    const data = await cmsPageData({ repoRoot: REPO_ROOT, contentRoot: BASE_ROOT, env: {} });
+    expect(Object.keys(data.registryFiles).sort()).toEqual([
+      'content/campaigns/2023.yaml', 'content/frameworks/fw-huyen-2023.yaml', 'content/frameworks/fw-so-2023.yaml',
+      'content/units/don-vi-a.yaml', 'content/units/don-vi-b.yaml', 'content/units/don-vi-cu.yaml',
+    ]);
+    expect(data.collections).toEqual([{ name: 'self-assessments-2023', year: 2023 }]);
+    expect(data.mode).toBe('github');
+  });
+});
