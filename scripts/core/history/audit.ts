@@ -3,11 +3,10 @@
 // (two parsed documents in, item changes out); `buildAuditLog` lays the walk's changes out in
 // order and asks an injected reader for the file versions.
 import { toZonedIso } from '../time.js';
-import type { ArrivalKind } from './messages.js';
 import type { Oid } from './objects.js';
 import type { PathChange } from './store.js';
-import { pairRenames, unitOfPath } from './timeline.js';
-import type { Arrival, TimeSource } from './times.js';
+import { pairRenames, unitOfPath, type ArrivalRecord } from './timeline.js';
+import type { Arrival } from './times.js';
 import type { WalkedCommit } from './walk.js';
 
 export interface EvidenceRef {
@@ -141,15 +140,7 @@ export interface Contributor {
   committedAt: string;
 }
 
-export interface AuditEntry {
-  sha: Oid;
-  time: string;
-  timeSource: TimeSource;
-  committedAt: string;
-  pr: number | null;
-  branch: string | null;
-  via: ArrivalKind;
-  author: { name: string; email: string };
+export interface AuditEntry extends ArrivalRecord {
   /** For a merge: the commits of the merged branch that changed the unit's files. */
   contributors: Contributor[];
   /** The campaign phase open when the change arrived, if any. */

@@ -10,7 +10,8 @@ import type { WalkedCommit } from './walk.js';
 
 export type SubmissionStatus = 'added' | 'modified' | 'deleted' | 'renamed';
 
-export interface Submission {
+/** How a commit reached main: shared by timeline submissions and audit entries. */
+export interface ArrivalRecord {
   sha: Oid;
   /** Arrival on main, ISO with the +07:00 offset. */
   time: string;
@@ -21,6 +22,9 @@ export interface Submission {
   branch: string | null;
   via: ArrivalKind;
   author: { name: string; email: string };
+}
+
+export interface Submission extends ArrivalRecord {
   status: SubmissionStatus;
   path: string;
   /** Set on a rename's new path: the unit file it came from (same content, same commit). */
