@@ -1,0 +1,113 @@
+// The portal's own clone. decap-server checks branches out in its repository and commits with
+// `git add .`, which would sweep a developer's uncommitted work into an officer's commit: so it
+// only ever sees this clone, made from the developer's committed HEAD and never written back.
+import { SUBMITTED_TRAILER } from '../core/history/messages.js';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { currentBranch, dirtyPaths, git, GitError, resolveRef } from './git.js';
+import { PortalError } from './errors.js';
+import { msg } from './messages.js';
+
+/** The branch Decap's config publishes to; the clone always has it checked out. */
+export const MAIN_BRANCH = 'main';
+
+export interface CloneInfo {
+  dir: string;
+  created: boolean;
+  branch: string;
+  head: string;
+}
+
+/** Set by the veto for a gated merge: the unit's send time (docs/deadline-semantics.md §9). */
+export const SUBMITTED_ENV = 'PARINDEX_SUBMITTED_AT';
+
+// decap-server runs a plain `git merge`: a hook is the one place to add the send-time trailer
+// that history reads. It acts only when the portal sets the variable, i.e. on gated merges.
+const PREPARE_COMMIT_MSG = `#!/bin/sh
+if [ -n "$${SUBMITTED_ENV}" ] && [ "$2" = "merge" ]; then
+  printf '\\n\\n${SUBMITTED_TRAILER}: %s\\n' "$${SUBMITTED_ENV}" >> "$1"
+fi
+`;
+
+/** Settings the portal relies on, written into the clone's own config on every start. */
+async function configure(dir: string): Promise<void> {
+  const hooks = join(dir, '.git', 'hooks');
+  mkdirSync(hooks, { recursive: true });
+  writeFileSync(join(hooks, 'prepare-commit-msg'), PREPARE_COMMIT_MSG, { mode: 0o755 });
+  const settings: [string, string][] = [
+    // A publish must leave a merge commit: it is the record of when a unit's work reached main
+    // (the history command reads "Merge branch 'cms/…'" subjects).
+    ['merge.ff', 'false'],
+    ['commit.gpgsign', 'false'],
+    ['tag.gpgsign', 'false'],
+    // Fallback identity; each write sets the acting officer through the environment.
+    ['user.name', 'parindex portal'],
+    ['user.email', 'portal@parindex.local'],
+    ['core.autocrlf', 'false'],
+  ];
+  for (const [key, value] of settings) await git(['config', key, value], { cwd: dir });
+}
+
+/**
+ * Files tools write next to the content they read (the history module's disk memo under .cache/,
+ * Astro's and Vite's caches): decap-server commits with `git add .`, so they are excluded in the
+ * clone itself, whatever the source repository's .gitignore says.
+ */
+export const CLONE_EXCLUDES = ['.cache/', '.astro/', 'node_modules/', 'dist/', '.portal/', '.bench/'];
+
+function writeExcludes(dir: string): void {
+  const file = join(dir, '.git', 'info', 'exclude');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const lines = new Set(current.split('\n').map((l) => l.trim()));
+  const missing = CLONE_EXCLUDES.filter((p) => !lines.has(p));
+  if (!missing.length) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${current}${current && !current.endsWith('\n') ? '\n' : ''}# parindex portal\n${missing.join('\n')}\n`);
+}
+
+function isEmptyDir(dir: string): boolean {
+  try {
+    return readdirSync(dir).length === 0;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Creates the clone from `sourceRepo`'s HEAD on first use, reuses it afterwards. The source is
+ * only read (`git clone` of a local path), whatever state its working tree is in.
+ */
+export async function ensureClone(sourceRepo: string, dir: string): Promise<CloneInfo> {
+  const target = resolve(dir);
+  let created = false;
+  if (!existsSync(target) || isEmptyDir(target)) {
+    if (!(await resolveRef(sourceRepo, 'HEAD'))) throw new PortalError(msg.sourceNotRepo(sourceRepo));
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      await git(['clone', '--quiet', '--no-hardlinks', sourceRepo, target], { cwd: dirname(target) });
+    } catch (error) {
+      throw new PortalError(msg.cloneFailed(target, error instanceof GitError ? error.stderr.trim() : String(error)));
+    }
+    created = true;
+  } else if (!existsSync(resolve(target, '.git'))) {
+    throw new PortalError(msg.cloneNotRepo(target));
+  }
+  await configure(target);
+  writeExcludes(target);
+
+  const branch = await currentBranch(target);
+  if (created && branch !== MAIN_BRANCH) {
+    // The developer's HEAD may be any branch; the CMS publishes to main.
+    await git(['checkout', '--quiet', '-B', MAIN_BRANCH], { cwd: target });
+  } else if (branch !== MAIN_BRANCH) {
+    // A portal stopped in the middle of a decap-server operation can leave a cms/ branch out.
+    const dirty = await dirtyPaths(target);
+    if (dirty.length) throw new PortalError(msg.cloneDirty(target, dirty));
+    if (!(await resolveRef(target, MAIN_BRANCH))) throw new PortalError(msg.cloneNoMain(target));
+    await git(['checkout', '--quiet', MAIN_BRANCH], { cwd: target });
+  }
+  const dirty = await dirtyPaths(target);
+  if (dirty.length) throw new PortalError(msg.cloneDirty(target, dirty));
+  const head = (await resolveRef(target, MAIN_BRANCH))!;
+  return { dir: target, created, branch: MAIN_BRANCH, head };
+}
