@@ -66,11 +66,17 @@ function table(result: CampaignResult): string {
   const out: string[] = [`Chỉ số CCHC năm ${result.year} (${stageVi})`];
   for (const g of result.groups) {
     out.push('', `${g.name} (${g.units.length} đơn vị)`);
-    const rows = [['Hạng', 'Đơn vị', 'Điểm', 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi'],
-      ...g.units.map((u) => [String(u.rank ?? '—'), u.shortName, formatNumber(u.points), formatNumber(u.applicableMax),
-        formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change)])];
+    // Council stages show every component of the total beside the unit's self-score.
+    const council = result.stage !== 'self';
+    const header = council
+      ? ['Hạng', 'Đơn vị', 'Tự chấm', 'Thẩm định', 'ĐTXHH', 'Thưởng', 'Trừ', 'Tổng', 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi']
+      : ['Hạng', 'Đơn vị', 'Điểm', 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi'];
+    const rows = [header, ...g.units.map((u) => [String(u.rank ?? '—'), u.shortName,
+      ...(council ? [formatNumber(u.selfPoints), formatNumber(u.criteriaPoints - u.surveyPoints), formatNumber(u.surveyPoints), formatNumber(u.bonus), formatNumber(u.penalty)] : []),
+      formatNumber(u.points), formatNumber(u.applicableMax), formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change)])];
+    const numeric = new Set(header.map((h, i) => (['Đơn vị', 'Hạng', 'Xếp loại', 'Thay đổi'].includes(h) ? -1 : i)));
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
-    for (const r of rows) out.push(r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd());
+    for (const r of rows) out.push(r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd());
     if (!g.units.length) out.push('(chưa có đơn vị nào nộp)');
   }
   return out.join('\n') + '\n';

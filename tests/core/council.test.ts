@@ -68,7 +68,7 @@ describe('council stages', () => {
     const content = await loadContent(source());
     const r = scoreYear(content, 2023, 'appraisal');
     const a = r.groups[0]!.units.find((u) => u.unit === 'don-vi-a')!;
-    expect(a).toMatchObject({ criteriaPoints: 5, bonus: 1, penalty: 0, points: 6, applicableMax: 8, index: 75 });
+    expect(a).toMatchObject({ selfPoints: 4.5, criteriaPoints: 5, surveyPoints: 1.5, bonus: 1, penalty: 0, points: 6, applicableMax: 8, index: 75 });
   });
 
   it('scores the final stage: round 2 where given, ties share a rank, penalty capped', async () => {

@@ -104,7 +104,9 @@ describe('published and unpublished years', () => {
     expect(await page.textContent('main')).toContain('Kết quả thẩm định');
     for (const g of cli.groups) {
       const rows = await rankingRows(page, g.id);
-      expect(rows.map((r) => [r.unit, r.rank, r.cells[4]])).toEqual(g.units.map((u) => [u.unit, String(u.rank ?? '—'), formatNumber(u.index, 2)]));
+      // Rank, unit, self, appraised, survey, bonus, penalty, total, max, index…
+      expect(rows.map((r) => [r.unit, r.rank, r.cells[2], r.cells[7], r.cells[9]])).toEqual(g.units.map((u) =>
+        [u.unit, String(u.rank ?? '—'), formatNumber(u.selfPoints), formatNumber(u.points), formatNumber(u.index, 2)]));
     }
     await page.close();
     expect(JSON.parse(file('tai-ve/chi-so-cchc-2023.json'))).toEqual(cli);

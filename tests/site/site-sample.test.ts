@@ -83,7 +83,9 @@ describe('results equal the scoring engine', () => {
         expect(rows.map((r) => r.unit), `${year} ${g.id}`).toEqual(g.units.map((u) => u.unit));
         rows.forEach((r, i) => {
           const u = g.units[i]!;
-          expect(r.cells).toEqual([String(u.rank ?? '—'), u.name, formatNumber(u.points), formatNumber(u.applicableMax), formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change)]);
+          // Council stages show every component of the total (issue 7); the self stage the total alone.
+          const parts = stage === 'self' ? [] : [formatNumber(u.selfPoints), formatNumber(u.criteriaPoints - u.surveyPoints), formatNumber(u.surveyPoints), formatNumber(u.bonus), formatNumber(u.penalty)];
+          expect(r.cells).toEqual([String(u.rank ?? '—'), u.name, ...parts, formatNumber(u.points), formatNumber(u.applicableMax), formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change)]);
           compared++;
         });
         // One bar per ranked unit in the static chart.

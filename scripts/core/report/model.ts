@@ -2,7 +2,7 @@
 // group with every component of the score, and each unit's domain table (self beside appraised).
 import type { Content } from '../load/content.js';
 import { scoreYear } from '../score/year.js';
-import type { Stage, NodeResult } from '../score/index.js';
+import { round2, type Stage } from '../score/index.js';
 
 export interface ReportRow {
   rank: number | null; unit: string; name: string; selfPoints: number | null; criteriaPoints: number; surveyPoints: number;
@@ -16,11 +16,6 @@ export interface CouncilReport {
   units: { unit: string; name: string; group: string; domains: ReportDomain[]; points: number; index: number | null }[];
 }
 
-function surveyPoints(tree: NodeResult): number {
-  if (tree.leaf) return tree.leaf.method === 'survey' && !tree.leaf.excluded ? tree.points : 0;
-  return (tree.children ?? []).reduce((s, c) => s + surveyPoints(c), 0);
-}
-
 export function buildCouncilReport(content: Content, year: number, stage: Stage = 'final'): CouncilReport {
   const result = scoreYear(content, year, stage);
   const self = stage === 'self' ? result : scoreYear(content, year, 'self');
@@ -32,8 +27,8 @@ export function buildCouncilReport(content: Content, year: number, stage: Stage 
     groups: result.groups.map((g) => ({
       id: g.id, name: g.name,
       rows: g.units.map((u) => ({
-        rank: u.rank, unit: u.unit, name: u.name, selfPoints: selfByUnit.get(u.unit)?.points ?? null,
-        criteriaPoints: Math.round((u.criteriaPoints - surveyPoints(u.tree)) * 100) / 100, surveyPoints: Math.round(surveyPoints(u.tree) * 100) / 100,
+        rank: u.rank, unit: u.unit, name: u.name, selfPoints: u.selfPoints,
+        criteriaPoints: round2(u.criteriaPoints - u.surveyPoints), surveyPoints: u.surveyPoints,
         bonus: u.bonus, penalty: u.penalty, points: u.points, applicableMax: u.applicableMax, index: u.index, classification: u.classification?.name ?? '',
       })),
     })),

@@ -2,20 +2,22 @@
 import type { CampaignResult, NodeResult } from './index.js';
 
 export const RESULT_COLUMNS = [
-  ['group', 'Nhóm'], ['rank', 'Hạng'], ['unit', 'Mã đơn vị'], ['name', 'Đơn vị'], ['criteriaPoints', 'Điểm các tiêu chí'],
-  ['bonus', 'Điểm thưởng'], ['penalty', 'Điểm trừ'], ['points', 'Tổng điểm'],
+  ['group', 'Nhóm'], ['rank', 'Hạng'], ['unit', 'Mã đơn vị'], ['name', 'Đơn vị'], ['selfPoints', 'Điểm tự chấm'],
+  ['criteriaPoints', 'Điểm các tiêu chí'], ['surveyPoints', 'Trong đó điều tra XHH'], ['bonus', 'Điểm thưởng'], ['penalty', 'Điểm trừ'], ['points', 'Tổng điểm'],
   ['applicableMax', 'Điểm tối đa áp dụng'], ['index', 'Chỉ số (%)'], ['classification', 'Xếp loại'], ['change', 'Thay đổi so với năm trước (điểm %)'],
 ] as const;
 
 export interface ResultRow {
-  group: string; rank: number | null; unit: string; name: string; criteriaPoints: number; bonus: number; penalty: number;
+  group: string; rank: number | null; unit: string; name: string; selfPoints: number | null; criteriaPoints: number;
+  surveyPoints: number; bonus: number; penalty: number;
   points: number; applicableMax: number;
   index: number | null; classification: string; change: number | null;
 }
 
 export function resultRows(result: CampaignResult): ResultRow[] {
   return result.groups.flatMap((g) => g.units.map((u) => ({
-    group: g.name, rank: u.rank, unit: u.unit, name: u.name, criteriaPoints: u.criteriaPoints, bonus: u.bonus, penalty: u.penalty,
+    group: g.name, rank: u.rank, unit: u.unit, name: u.name, selfPoints: u.selfPoints, criteriaPoints: u.criteriaPoints,
+    surveyPoints: u.surveyPoints, bonus: u.bonus, penalty: u.penalty,
     points: u.points, applicableMax: u.applicableMax,
     index: u.index, classification: u.classification?.name ?? '', change: u.change,
   })));
@@ -49,7 +51,8 @@ export function resultsJson(result: CampaignResult) {
     groups: result.groups.map((g) => ({
       id: g.id, name: g.name, framework: g.framework,
       units: g.units.map((u) => ({
-        rank: u.rank, unit: u.unit, name: u.name, shortName: u.shortName, points: u.points, criteriaPoints: u.criteriaPoints,
+        rank: u.rank, unit: u.unit, name: u.name, shortName: u.shortName, points: u.points, selfPoints: u.selfPoints,
+        criteriaPoints: u.criteriaPoints, surveyPoints: u.surveyPoints,
         bonus: u.bonus, penalty: u.penalty, applicableMax: u.applicableMax,
         index: u.index, classification: u.classification, change: u.change, previousIndex: u.previousIndex,
         domains: domainSummary(u.tree),

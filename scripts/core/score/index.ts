@@ -98,6 +98,12 @@ export function adjustments(appraisal: Appraisal | undefined, campaign: Campaign
   return { bonus: round2(bonus), penalty: round2(penalty) };
 }
 
+/** Points earned on survey leaves within a (sub)tree. */
+export function surveyTotal(tree: NodeResult): number {
+  if (tree.leaf) return tree.leaf.method === 'survey' && !tree.leaf.excluded ? tree.points : 0;
+  return round2((tree.children ?? []).reduce((s, c) => s + surveyTotal(c), 0));
+}
+
 export interface Classification { id: string; name: string }
 
 export function classify(index: number | null, bands: Campaign['bands']): Classification | null {
@@ -129,8 +135,12 @@ export interface UnitResult {
   group: string;
   /** Total: criteria points + bonus − penalty. */
   points: number;
-  /** Criteria points alone (the tree's total). */
+  /** Criteria points alone (the tree's total, survey leaves included). */
   criteriaPoints: number;
+  /** Of which from survey leaves. */
+  surveyPoints: number;
+  /** The unit's own self-score total, beside council stages (equals criteriaPoints at stage self). */
+  selfPoints: number | null;
   bonus: number;
   penalty: number;
   applicableMax: number;
@@ -163,6 +173,8 @@ export interface ScoreInput {
   /** Unit ids scored this year (those with a valid self-assessment). */
   scoredUnits: string[];
   scoresFor: (unitId: string) => LeafScores;
+  /** Self-score totals per unit, shown beside council stages. */
+  selfPointsFor?: (unitId: string) => number | null;
   /** Bonus/penalty per unit (council stages only). */
   adjustmentsFor?: (unitId: string) => { bonus: number; penalty: number };
   /** Index of each unit in the previous year at the same stage. */
@@ -183,7 +195,8 @@ export function scoreCampaign(input: ScoreInput, stage: Stage): CampaignResult {
         const index = tree.applicableMax ? round2((points / tree.applicableMax) * 100) : null;
         return {
           unit: u.id, name: u.name, shortName: u.shortName, group: g.id,
-          points, criteriaPoints: tree.points, bonus, penalty, applicableMax: tree.applicableMax, index,
+          points, criteriaPoints: tree.points, surveyPoints: surveyTotal(tree), selfPoints: input.selfPointsFor ? input.selfPointsFor(u.id) : tree.points,
+          bonus, penalty, applicableMax: tree.applicableMax, index,
           classification: classify(index, input.campaign.bands),
           previousIndex,
           change: previousIndex !== null && index !== null ? round2(index - previousIndex) : null,

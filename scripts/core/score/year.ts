@@ -19,9 +19,19 @@ function scoreYearOnly(content: Content, year: number, stage: Stage, previous?: 
   const campaign = content.registry.campaigns.get(year);
   if (!campaign) throw new ScoringError(`Không có đợt đánh giá năm ${year} (content/campaigns/${year}.yaml).`);
   const y = content.years.get(year);
-  return scoreCampaign({
+  const base = {
     campaign, units: content.registry.units, frameworks: content.registry.frameworks,
-    scoredUnits: [...(y?.selfAssessments.keys() ?? [])], scoresFor: stageScores(content, year, stage), previous,
+    scoredUnits: [...(y?.selfAssessments.keys() ?? [])],
+  };
+  // Council stages show the unit's own total beside the council's.
+  let selfPointsFor: ((unit: string) => number | null) | undefined;
+  if (stage !== 'self') {
+    const self = scoreCampaign({ ...base, scoresFor: stageScores(content, year, 'self') }, 'self');
+    const totals = new Map(self.groups.flatMap((g) => g.units.map((u) => [u.unit, u.points] as const)));
+    selfPointsFor = (unit) => totals.get(unit) ?? null;
+  }
+  return scoreCampaign({
+    ...base, scoresFor: stageScores(content, year, stage), previous, selfPointsFor,
     adjustmentsFor: stage === 'self' ? undefined : (unit) => adjustments(y?.appraisals.get(unit), campaign),
   }, stage);
 }
