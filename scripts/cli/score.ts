@@ -4,19 +4,19 @@ import { parseCliArgs, withUsage, UsageError } from './context.js';
 import { fsSource } from '../io/fs-source.js';
 import { loadContent } from '../core/load/content.js';
 import { scoreYear, ScoringError } from '../core/score/year.js';
-import { STAGES, type Stage, type CampaignResult } from '../core/score/index.js';
+import { STAGES, type Stage, type CampaignResult, type NodeResult, type UnitResult } from '../core/score/index.js';
 import { resultsCsv, resultsJson } from '../core/score/export.js';
 import { formatChange, formatDateTime, formatNumber } from '../core/format.js';
 import { parseInstant } from '../core/time.js';
 import type { ContentSource } from '../core/source.js';
 import { resolve } from 'node:path';
 
-const USAGE = 'Cách dùng: npm run score -- --year <năm> [--stage self|appraisal|final] [--format table|json|csv] [--at <thời điểm ISO>] [--root <thư mục kho>]';
+const USAGE = 'Cách dùng: npm run score -- --year <năm> [--stage self|appraisal|final] [--format table|json|csv] [--at <thời điểm ISO>] [--unit <mã đơn vị>] [--root <thư mục kho>]\n  --unit: bảng chi tiết của một đơn vị theo lĩnh vực, tiêu chí (định dạng table).';
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   return withUsage(ctx, USAGE, async () => {
     const { values } = parseCliArgs(args, {
-      year: { type: 'string' }, stage: { type: 'string', default: 'self' }, format: { type: 'string', default: 'table' }, at: { type: 'string' }, root: { type: 'string' },
+      year: { type: 'string' }, stage: { type: 'string', default: 'self' }, format: { type: 'string', default: 'table' }, at: { type: 'string' }, root: { type: 'string' }, unit: { type: 'string' },
     });
     const year = Number(values.year);
     if (!values.year || !Number.isInteger(year)) throw new UsageError('Thiếu hoặc sai --year (ví dụ --year 2023).');
@@ -45,7 +45,11 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     const invalid = content.years.get(year)?.invalid ?? [];
     if (values.format === 'json') ctx.out(JSON.stringify(resultsJson(result), null, 2) + '\n');
     else if (values.format === 'csv') ctx.out(resultsCsv(result));
-    else ctx.out(table(result) + snapshotNote);
+    else if (values.unit) {
+      const u = result.groups.flatMap((g) => g.units).find((x) => x.unit === values.unit);
+      if (!u) { ctx.err(`Đơn vị “${values.unit}” không có kết quả năm ${year}.\n`); return 1; }
+      ctx.out(unitTable(u) + snapshotNote);
+    } else ctx.out(table(result) + snapshotNote);
     for (const p of invalid) ctx.err(`Bỏ qua tệp có lỗi (chạy npm run validate để xem): ${p}\n`);
     return 0;
   });
@@ -80,4 +84,18 @@ function table(result: CampaignResult): string {
     if (!g.units.length) out.push('(chưa có đơn vị nào nộp)');
   }
   return out.join('\n') + '\n';
+}
+
+/** One unit's breakdown by domain, criterion and leaf: the same tree the site's unit page shows. */
+function unitTable(u: UnitResult): string {
+  const rows: string[][] = [['Mã', 'Tiêu chí', 'Tối đa', 'Áp dụng', 'Điểm', 'Chỉ số %']];
+  const visit = (n: NodeResult, depth: number) => {
+    const note = n.leaf?.notApplicable ? ' (không áp dụng)' : n.leaf?.method === 'survey' ? ' (ĐTXHH)' : '';
+    rows.push([n.code, `${'  '.repeat(depth)}${n.title}${note}`.slice(0, 70), formatNumber(n.max), formatNumber(n.applicableMax), formatNumber(n.points), formatNumber(n.index, 2)]);
+    for (const c of n.children ?? []) visit(c, depth + 1);
+  };
+  for (const d of u.tree.children ?? []) visit(d, 0);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
+  const lines = rows.map((r) => r.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd());
+  return `${u.name}: ${formatNumber(u.points)}/${formatNumber(u.applicableMax)} điểm, Chỉ số ${formatNumber(u.index, 2)}%, hạng ${u.rank ?? '—'}\n\n${lines.join('\n')}\n`;
 }

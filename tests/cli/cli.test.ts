@@ -74,6 +74,14 @@ describe('parindex score', () => {
     expect(json.groups[0].units[0]).toMatchObject({ unit: 'don-vi-a', rank: 1, points: 4.5, index: 75 });
     expect(run(['score', '--year', '2023', '--root', base, '--format', 'csv']).out).toMatch(/^\uFEFFNhóm;Hạng;/);
   });
+  it('breaks one unit down by domain, criterion and leaf', () => {
+    const r = run(['score', '--year', '2023', '--root', base, '--unit', 'don-vi-a']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Sở Thử nghiệm A tỉnh Thái Nguyên: 4,5\/6 điểm, Chỉ số 75,00%, hạng 1/);
+    expect(r.out).toMatch(/^1\.3\s+Giải quyết thủ tục hành chính của đơn vị \(không áp dụng\)\s+2\s+0\s+0\s+—$/m);
+    expect(r.out).toMatch(/^2\.1\.1\s+Đánh giá, xếp loại công chức đúng quy định\s+1\s+1\s+0,5\s+50,00$/m);
+    expect(run(['score', '--year', '2023', '--root', base, '--unit', 'khong-co']).code).toBe(1);
+  });
   it('explains a missing campaign or appraisal stage', () => {
     const r = run(['score', '--year', '2031', '--root', base]);
     expect(r.code).toBe(1);
