@@ -5,7 +5,7 @@
 import { toZonedIso } from '../time.js';
 import type { Oid } from './objects.js';
 import type { PathChange } from './store.js';
-import { pairRenames, unitOfPath, type ArrivalRecord } from './timeline.js';
+import { arrivalRecord, pairRenames, unitOfPath, type ArrivalRecord } from './timeline.js';
 import type { Arrival } from './times.js';
 import type { WalkedCommit } from './walk.js';
 
@@ -287,14 +287,7 @@ export async function buildAuditLog(input: AuditInput): Promise<AuditLog> {
       ? await input.contributors(i, [...own, ...evidence].map((c) => c.path))
       : [];
     entries.push({
-      sha: meta.oid,
-      time: toZonedIso(arrival.time),
-      timeSource: arrival.source,
-      committedAt: toZonedIso(arrival.committedAt),
-      pr: arrival.merge.pr,
-      branch: arrival.merge.branch,
-      via: arrival.merge.kind,
-      author: { name: meta.author.name, email: meta.author.email },
+      ...arrivalRecord(meta, arrival),
       contributors,
       phase: input.phaseAt(arrival.time),
       afterLock,

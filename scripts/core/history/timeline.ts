@@ -1,7 +1,7 @@
 // Submission timelines: for each unit of a year, every arrival of its self-assessment on main,
 // the first one, and the last one inside the snapshot at `at`. Pure: built from the walk's
 // per-commit changes and the arrival times; the site reads the JSON this produces.
-import { DEFAULT_TIMEZONE, zoneOffsetMinutes } from '../time.js';
+import { DEFAULT_TIMEZONE, zoneOffsetMinutes, toZonedIso } from '../time.js';
 import type { ArrivalKind } from './messages.js';
 import type { Oid } from './objects.js';
 import type { PathChange } from './store.js';
@@ -9,6 +9,21 @@ import type { Arrival, TimeSource } from './times.js';
 import type { WalkedCommit } from './walk.js';
 
 export type SubmissionStatus = 'added' | 'modified' | 'deleted' | 'renamed';
+
+/** The ArrivalRecord of a walked commit: one shape for timeline submissions and audit entries. */
+export function arrivalRecord(meta: { oid: Oid; author: { name: string; email: string } }, arrival: Arrival,
+  iso: (d: Date) => string = toZonedIso): ArrivalRecord {
+  return {
+    sha: meta.oid,
+    time: iso(arrival.time),
+    timeSource: arrival.source,
+    committedAt: iso(arrival.committedAt),
+    pr: arrival.merge.pr,
+    branch: arrival.merge.branch,
+    via: arrival.merge.kind,
+    author: { name: meta.author.name, email: meta.author.email },
+  };
+}
 
 /** How a commit reached main: shared by timeline submissions and audit entries. */
 export interface ArrivalRecord {
@@ -136,14 +151,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
       const time = arrival.time;
       const list = units.get(unit) ?? [];
       list.push({
-        sha: meta.oid,
-        time: toZonedIso(time),
-        timeSource: arrival.source,
-        committedAt: toZonedIso(arrival.committedAt),
-        pr: arrival.merge.pr,
-        branch: arrival.merge.branch,
-        via: arrival.merge.kind,
-        author: { name: meta.author.name, email: meta.author.email },
+        ...arrivalRecord(meta, arrival, toZonedIso),
         status,
         path: c.path,
         renamedFrom: rename?.from ?? null,
