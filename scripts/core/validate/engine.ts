@@ -253,8 +253,10 @@ export async function validate(source: ContentSource, options: ValidateOptions =
   const { registry, files: registryFiles } = loaded;
   const byPath = new Map(registryFiles.map((f) => [f.path, f]));
   const evidence = new EvidenceInspector(source);
-  const raw: RawFinding[] = [];
-  const texts = new Map<string, string>();
+  // Positions are resolved file by file as soon as a file is checked, and texts are not kept:
+  // holding 4,000 texts until the end costs hundreds of MB and the GC time that goes with them.
+  const out: Finding[] = [];
+  const elsewhere: RawFinding[] = [];
   let done = 0;
   let checked = 0;
   for (const path of targets) {
@@ -262,11 +264,23 @@ export async function validate(source: ContentSource, options: ValidateOptions =
     if (!info) continue;
     const file = byPath.get(path) ?? await parseFile(source, path, info);
     checked++;
-    texts.set(path, file.text);
     const named = (file.data as { unit?: unknown } | undefined)?.unit;
     if (file.valid && typeof named === 'string') await ensureUnit(registry, source, named);
-    raw.push(...file.findings, ...await checkFile(file, registry, evidence));
+    const found = [...file.findings, ...await checkFile(file, registry, evidence)];
+    if (found.length) {
+      out.push(...resolvePositions(found.filter((f) => f.file === path), new Map([[path, file.text]])));
+      elsewhere.push(...found.filter((f) => f.file !== path));
+    }
     options.onProgress?.(++done, targets.length);
   }
-  return { findings: sortFindings(resolvePositions(raw, texts)), files: checked };
+  if (elsewhere.length) {
+    // A rule may point at another file (a unit file that breaks a self-assessment).
+    const texts = new Map<string, string>();
+    for (const f of new Set(elsewhere.map((x) => x.file))) {
+      const text = byPath.get(f)?.text ?? await readText(source, f);
+      if (text !== null) texts.set(f, text);
+    }
+    out.push(...resolvePositions(elsewhere, texts));
+  }
+  return { findings: sortFindings(out), files: checked };
 }
