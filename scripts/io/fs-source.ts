@@ -2,6 +2,7 @@
 // for thousands of small files, readFileSync is several times faster than fs/promises (no
 // thread-pool round trips for open/fstat/read/close), and nothing else waits on this thread.
 import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import type { ContentSource } from '../core/source.js';
 
@@ -30,4 +31,9 @@ export function fsSource(root: string): ContentSource {
       try { return readFileSync(join(root, path), 'utf8'); } catch { return null; }
     },
   };
+}
+
+/** Node's synchronous SHA-256, for EvidenceInspector / validate({ hash }) on the server side. */
+export function nodeSha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

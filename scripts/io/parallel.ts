@@ -5,7 +5,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { fsSource } from './fs-source.js';
+import { fsSource, nodeSha256 } from './fs-source.js';
 import { validate, listDataFiles, targetsFor, type ValidationResult } from '../core/validate/engine.js';
 import { classifyPath } from '../core/kinds.js';
 import { sortFindings } from '../core/findings.js';
@@ -29,7 +29,7 @@ export async function validateInParallel(root: string, paths: string[] | undefin
   } else targets = await listDataFiles(source);
   const heavy = targets.filter((p) => PER_UNIT.has(classifyPath(p)?.kind ?? ''));
   if (!canUseWorkers() || threads < 2 || heavy.length < 64) {
-    return validate(source, { targets, onProgress });
+    return validate(source, { targets, onProgress, hash: nodeSha256 });
   }
   const light = targets.filter((p) => !PER_UNIT.has(classifyPath(p)?.kind ?? ''));
   const n = Math.min(threads, Math.ceil(heavy.length / 32));
@@ -46,7 +46,7 @@ export async function validateInParallel(root: string, paths: string[] | undefin
     worker.on('error', reject);
     worker.on('exit', (code) => { if (code !== 0) reject(new Error(`worker exited with ${code}`)); });
   }));
-  const main = light.length ? await validate(source, { targets: light }) : { findings: [], files: 0 };
+  const main = light.length ? await validate(source, { targets: light, hash: nodeSha256 }) : { findings: [], files: 0 };
   onProgress?.(done += light.length, targets.length);
   const results = await Promise.all(workers);
   return {
@@ -60,6 +60,7 @@ if (!isMainThread && (workerData as Job | undefined)?.parindexValidateWorker) {
   let pending = 0;
   const result = await validate(fsSource(job.root), {
     targets: job.paths,
+    hash: nodeSha256,
     onProgress: () => { if (++pending === 50) { parentPort!.postMessage({ progress: pending }); pending = 0; } },
   });
   if (pending) parentPort!.postMessage({ progress: pending });

@@ -89,7 +89,9 @@ export async function ensureUnit(registry: Registry, source: ContentSource, id: 
 export class EvidenceInspector {
   private cache = new Map<string, Promise<EvidenceInfo>>();
   private files = new Map<string, Promise<ParsedFile | null>>();
-  constructor(private source: ContentSource) {}
+  /** `hash` defaults to WebCrypto (browser and Node); Node callers pass a synchronous one,
+   * which spares a thread-pool round trip per evidence file. */
+  constructor(private source: ContentSource, private hash: (bytes: Uint8Array) => string | Promise<string> = sha256Hex) {}
   parsed(path: string): Promise<ParsedFile | null> {
     let hit = this.files.get(path);
     if (!hit) {
@@ -104,7 +106,7 @@ export class EvidenceInspector {
       hit = (async () => {
         const bytes = await this.source.read(path);
         if (!bytes) return { path, exists: false };
-        return { path, exists: true, sha256: await sha256Hex(bytes), pdf: inspectPdf(bytes) };
+        return { path, exists: true, sha256: await this.hash(bytes), pdf: inspectPdf(bytes) };
       })();
       this.cache.set(path, hit);
     }
@@ -203,6 +205,8 @@ export interface ValidateOptions {
   paths?: string[];
   /** Exactly these data files, no mapping (callers that already resolved their targets). */
   targets?: string[];
+  /** SHA-256 of evidence bytes (hex); default WebCrypto. */
+  hash?: (bytes: Uint8Array) => string | Promise<string>;
   /** A registry loaded earlier (the CMS and the benchmark reuse one). */
   registry?: LoadedRegistry;
   onProgress?: (done: number, total: number) => void;
@@ -252,7 +256,7 @@ export async function validate(source: ContentSource, options: ValidateOptions =
   const loaded = options.registry ?? await loadRegistry(source, perUnitOnly ? { units: infos.map((i) => i!.id) } : {});
   const { registry, files: registryFiles } = loaded;
   const byPath = new Map(registryFiles.map((f) => [f.path, f]));
-  const evidence = new EvidenceInspector(source);
+  const evidence = new EvidenceInspector(source, options.hash);
   // Positions are resolved file by file as soon as a file is checked, and texts are not kept:
   // holding 4,000 texts until the end costs hundreds of MB and the GC time that goes with them.
   const out: Finding[] = [];
