@@ -1,16 +1,20 @@
-// The Decap CMS configuration, generated from the self-assessment schema and the registry
+// The Decap CMS configuration, generated from the self-assessment and appraisal schemas and the registry
 // (units, campaigns, frameworks) every time the /admin/ page is built, so it cannot drift from
 // the data. It is not a committed file: it depends on the content and on where the CMS is
 // deployed (GitHub, or the local portal's git backend), both known only at build time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT_DIRS, SCHEMA_FILES } from '../core/kinds.js';
+import { classifyPath, CONTENT_DIRS, SCHEMA_FILES } from '../core/kinds.js';
 import { unitIsActive, type Unit } from '../core/model.js';
 import type { Registry } from '../core/rules/types.js';
 import { fsSource } from '../io/fs-source.js';
 import { loadRegistry } from '../core/validate/engine.js';
 import { memorySource, readText } from '../core/source.js';
-import { collectionName, SCORE_TABLE_WIDGET, UNIT_WIDGET, type CmsMode, type CmsPageData } from '../../site/cms/page-data.js';
+import {
+  appraisalCollectionName, APPRAISAL_TABLE_WIDGET, collectionName, DECIMAL_WIDGET, NAMES_WIDGET, SCORE_TABLE_WIDGET, UNIT_WIDGET,
+  type CmsMode, type CmsPageData,
+} from '../../site/cms/page-data.js';
+import { formatNumber } from '../core/format.js';
 
 export const DEFAULT_LOCAL_BACKEND_URL = 'http://localhost:8081/api/v1';
 
@@ -60,6 +64,8 @@ interface JsonSchema {
   pattern?: string;
   format?: string;
   properties?: Record<string, JsonSchema>;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
 }
 
 /** Labels where the schema's description is missing or written for developers. */
@@ -160,7 +166,114 @@ function selfAssessmentCollection(registry: Registry, year: number, schema: Json
   };
 }
 
-export function buildCmsConfig(registry: Registry, schema: JsonSchema, env: CmsEnvironment): Record<string, unknown> {
+/** What the council's collections need besides the registry. */
+export interface AppraisalInput {
+  schema: JsonSchema;
+  /** Per year, the units whose self-assessment is in the repository (the ones that can be appraised). */
+  selfAssessed: Map<number, string[]>;
+  /** Per year, the units whose appraisal file exists already (not offered for a new one). */
+  appraised?: Map<number, string[]>;
+}
+
+/** Units a year's appraisal may be created for: those with a self-assessment that year. */
+export function unitsToAppraise(registry: Registry, selfAssessed: string[]): Unit[] {
+  const ids = new Set(selfAssessed);
+  return [...registry.units.values()].filter((u) => ids.has(u.id)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+function resolveRef(root: JsonSchema, prop: JsonSchema): JsonSchema {
+  const m = prop.$ref ? /^#\/\$defs\/(.+)$/.exec(prop.$ref) : null;
+  return m && root.$defs?.[m[1]!] ? { ...root.$defs[m[1]!], description: prop.description ?? root.$defs[m[1]!]!.description } : prop;
+}
+
+function adjustmentField(name: 'bonus' | 'penalty', prop: JsonSchema, cap: number | undefined): Record<string, unknown> {
+  const vi = name === 'bonus' ? 'thưởng' : 'trừ';
+  // A year without this adjustment shows no input; a value written by hand is kept for the
+  // appraisal-adjustment-cap rule to name.
+  if (cap === undefined) return { name, label: `Điểm ${vi}`, widget: 'hidden', required: false };
+  const sub = prop.properties ?? {};
+  const fields = Object.keys(sub).map((key) => {
+    switch (key) {
+      // Optional as a whole: the form cannot require the parts of an object left empty;
+      // the schema then names a half-filled one.
+      case 'points': return { name: key, label: `Số điểm ${vi}`, widget: DECIMAL_WIDGET, required: false, max: cap };
+      case 'reason': return { name: key, label: 'Lý do', widget: 'string', required: false };
+      default: throw new Error(`CMS config: no form field for appraisal ${name}.${key}`);
+    }
+  });
+  return {
+    name, label: `Điểm ${vi} (tối đa ${formatNumber(cap)} điểm)`, widget: 'object', required: false, collapsed: false, fields,
+    hint: `${(prop.description ?? `Điểm ${vi}`).replace(/\.$/, '')}. Để trống nếu không có.`,
+  };
+}
+
+function appraisalCollection(registry: Registry, year: number, input: AppraisalInput, env: CmsEnvironment): Record<string, unknown> {
+  const schema = input.schema;
+  const props = schema.properties ?? {};
+  const folder = `${CONTENT_DIRS.appraisals}/${year}`;
+  const units = unitsToAppraise(registry, input.selfAssessed.get(year) ?? []);
+  const taken = new Set(input.appraised?.get(year) ?? []);
+  const caps = registry.campaigns.get(year)?.adjustments;
+  const fields: Record<string, unknown>[] = [];
+  for (const name of Object.keys(props)) {
+    const prop = resolveRef(schema, props[name]!);
+    switch (name) {
+      case 'unit':
+        fields.push({
+          name, label: LABELS.unit, widget: UNIT_WIDGET, required: true,
+          options: units.map((u) => ({ label: u.name, value: u.id })),
+          // Decap would save a second file as "<unit>-1.yaml", which the rules then refuse.
+          taken: input.appraised?.get(year) ?? [],
+          hint: 'Chỉ các đơn vị đã có bảng tự chấm năm nay và chưa có kết quả thẩm định. Không đổi đơn vị của kết quả đã có.',
+        });
+        break;
+      case 'year':
+        fields.push({ name, label: label(name, prop), widget: 'hidden', default: year });
+        break;
+      case 'framework':
+        fields.push({ name, label: label(name, prop), widget: 'hidden', default: '' });
+        break;
+      case 'appraisers':
+        fields.push({ name, label: label(name, prop), widget: NAMES_WIDGET, required: false, hint: 'Mỗi dòng một người.' });
+        break;
+      case 'bonus':
+        fields.push(adjustmentField('bonus', prop, caps?.bonusMax));
+        break;
+      case 'penalty':
+        fields.push(adjustmentField('penalty', prop, caps?.penaltyMax));
+        break;
+      case 'items':
+        fields.push({ name, label: 'Thẩm định theo bộ tiêu chí', widget: APPRAISAL_TABLE_WIDGET, year, hint: prop.description });
+        break;
+      default:
+        throw new Error(`CMS config: no form field for appraisal property "${name}"`);
+    }
+  }
+  return {
+    name: appraisalCollectionName(year),
+    label: `Thẩm định năm ${year}`,
+    label_singular: `kết quả thẩm định năm ${year}`,
+    description: `Hội đồng thẩm định: mỗi đơn vị một tệp ${folder}/<mã đơn vị>.yaml, đặt cạnh bảng tự chấm, giải trình và tài liệu kiểm chứng của đơn vị.`,
+    folder,
+    extension: 'yaml',
+    format: 'yaml',
+    create: units.some((u) => !taken.has(u.id)),
+    delete: false,
+    slug: '{{unit}}',
+    identifier_field: 'unit',
+    summary: '{{unit}}',
+    sortable_fields: [],
+    publish: env.mode === 'local',
+    // Nothing is uploaded here; a folder of its own keeps Decap from loading any evidence.
+    media_folder: `/${folder}/tep-dinh-kem`,
+    public_folder: `${folder}/tep-dinh-kem`,
+    // The table is wide (the unit's column beside the council's): no preview pane.
+    editor: { preview: false },
+    fields,
+  };
+}
+
+export function buildCmsConfig(registry: Registry, schema: JsonSchema, env: CmsEnvironment, appraisal?: AppraisalInput): Record<string, unknown> {
   const years = [...registry.campaigns.keys()].sort((a, b) => b - a);
   const backend: Record<string, unknown> = {
     name: 'github', repo: env.repo, branch: env.branch, squash_merges: false,
@@ -187,7 +300,10 @@ export function buildCmsConfig(registry: Registry, schema: JsonSchema, env: CmsE
     public_folder: CONTENT_DIRS.evidence,
     ...(env.siteUrl ? { site_url: env.siteUrl, display_url: env.siteUrl } : {}),
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
-    collections: years.map((y) => selfAssessmentCollection(registry, y, schema, env)),
+    collections: [
+      ...years.map((y) => selfAssessmentCollection(registry, y, schema, env)),
+      ...(appraisal ? years.map((y) => appraisalCollection(registry, y, appraisal, env)) : []),
+    ],
   };
 }
 
@@ -206,12 +322,42 @@ export function readSelfAssessmentSchema(repoRoot: string): JsonSchema {
   return JSON.parse(readFileSync(join(repoRoot, SCHEMA_FILES['self-assessment']), 'utf8')) as JsonSchema;
 }
 
+export function readAppraisalSchema(repoRoot: string): JsonSchema {
+  return JSON.parse(readFileSync(join(repoRoot, SCHEMA_FILES.appraisal), 'utf8')) as JsonSchema;
+}
+
+/** Per campaign year, the units with a file of `kind` (self-assessment or appraisal) in `contentRoot`. */
+export async function unitsWithFiles(contentRoot: string, years: number[], kind: 'self-assessment' | 'appraisal' = 'self-assessment'): Promise<Map<number, string[]>> {
+  const source = fsSource(contentRoot);
+  const dir = kind === 'self-assessment' ? CONTENT_DIRS.selfAssessments : CONTENT_DIRS.appraisals;
+  const out = new Map<number, string[]>();
+  for (const year of years) {
+    const files = await source.list(`${dir}/${year}`);
+    out.set(year, files.map((p) => classifyPath(p)).filter((i) => i?.kind === kind && i.year === year).map((i) => i!.id));
+  }
+  return out;
+}
+
+export function selfAssessedUnits(contentRoot: string, years: number[]): Promise<Map<number, string[]>> {
+  return unitsWithFiles(contentRoot, years, 'self-assessment');
+}
+
 /** Everything the /admin/ page embeds. `contentRoot` is the checkout whose content/ is edited. */
 export async function cmsPageData(options: { repoRoot: string; contentRoot?: string; env?: Env }): Promise<CmsPageData> {
   const env = cmsEnvironment(options.env);
   const files = await registryFiles(options.contentRoot ?? options.repoRoot);
   const { registry } = await loadRegistry(memorySource(files));
-  const config = buildCmsConfig(registry, readSelfAssessmentSchema(options.repoRoot), env);
   const years = [...registry.campaigns.keys()].sort((a, b) => b - a);
-  return { mode: env.mode, config, registryFiles: files, collections: years.map((year) => ({ name: collectionName(year), year })) };
+  const contentRoot = options.contentRoot ?? options.repoRoot;
+  const council: AppraisalInput = {
+    schema: readAppraisalSchema(options.repoRoot),
+    selfAssessed: await unitsWithFiles(contentRoot, years, 'self-assessment'),
+    appraised: await unitsWithFiles(contentRoot, years, 'appraisal'),
+  };
+  const config = buildCmsConfig(registry, readSelfAssessmentSchema(options.repoRoot), env, council);
+  return {
+    mode: env.mode, config, registryFiles: files,
+    collections: years.map((year) => ({ name: collectionName(year), year })),
+    appraisals: years.map((year) => ({ name: appraisalCollectionName(year), year })),
+  };
 }

@@ -1,4 +1,4 @@
-// "Gửi đi" is the editorial workflow's Ready status. This wrapper around Decap's backend (GitHub,
+// "Gửi đi" is the editorial workflow's Ready status (for the council's appraisals: finished). This wrapper around Decap's backend (GitHub,
 // or the portal's git server) refuses Ready and merging while the SAVED entry has rule errors,
 // checked with the core rules on the text and evidence actually on the entry's branch, so the
 // workflow board's drag-and-drop cannot bypass it either. Drafts save with errors. On GitHub
@@ -6,7 +6,8 @@
 // to its fallback of committing straight to main; writes outside an entry are refused too.
 import { classifyPath } from '../../scripts/core/kinds.js';
 import { hasErrors, type Finding } from '../../scripts/core/findings.js';
-import { checkText, inspectorFor } from './check.js';
+import { checkText, ENTRY_KINDS, inspectorFor } from './check.js';
+import { yearOfAppraisalCollection } from './page-data.js';
 import { branchDiffs, evidenceSource, setActiveBackend, type BackendReader } from './repo-files.js';
 import { registry } from './registry.js';
 import { S } from './strings.js';
@@ -43,21 +44,23 @@ interface Persistable extends BackendReader {
 /** Findings for the entry as saved on its workflow branch, or null when there is no such entry. */
 export async function savedEntryFindings(reader: BackendReader, collection: string, slug: string): Promise<Finding[] | null> {
   const diffs = await branchDiffs(reader, collection, slug);
-  const dataPath = [...diffs.keys()].find((p) => classifyPath(p)?.kind === 'self-assessment');
+  const dataPath = [...diffs.keys()].find((p) => ENTRY_KINDS.has(classifyPath(p)?.kind ?? ''));
   if (!dataPath) return null;
   const text = await reader.unpublishedEntryDataFile(collection, slug, dataPath, diffs.get(dataPath)!);
   return checkText(text, dataPath, registry(), inspectorFor(evidenceSource({ collection, slug }, diffs, reader)));
 }
 
 async function assertSendable(reader: BackendReader, collection: string, slug: string): Promise<void> {
+  const council = yearOfAppraisalCollection(collection) !== null;
   let findings: Finding[] | null;
   try {
     findings = await savedEntryFindings(reader, collection, slug);
   } catch {
-    throw new CmsRefusal(S.sendUnreadable);
+    throw new CmsRefusal(council ? S.appraisal.sendUnreadable : S.sendUnreadable);
   }
   if (findings && hasErrors(findings)) {
-    throw new CmsRefusal(S.sendBlocked(findings.filter((f) => f.severity === 'error')), findings);
+    const errors = findings.filter((f) => f.severity === 'error');
+    throw new CmsRefusal(council ? S.sendBlocked(errors, S.appraisal.what) : S.sendBlocked(errors), findings);
   }
 }
 

@@ -1,4 +1,4 @@
-// The core rules in the browser: the entry is written out as YAML and goes through the same
+// The core rules in the browser: the entry (a self-assessment or an appraisal) is written out as YAML and goes through the same
 // parse → schema → semantic rules → positions pipeline as CI (scripts/core/validate/engine.ts),
 // with a ContentSource that reads evidence from the officer's uploads and the repository.
 import { dump } from 'js-yaml';
@@ -15,10 +15,13 @@ export function toYaml(data: unknown): string {
   return dump(data, { lineWidth: -1, noRefs: true, quotingType: '"' });
 }
 
-/** Findings for a self-assessment's text as stored at `path`. */
+/** The kinds of file edited in the CMS: officers' self-assessments, the council's appraisals. */
+export const ENTRY_KINDS = new Set(['self-assessment', 'appraisal']);
+
+/** Findings for a self-assessment's (or an appraisal's) text as stored at `path`. */
 export async function checkText(text: string, path: string, registry: Registry, evidence: EvidenceInspector): Promise<Finding[]> {
   const info = classifyPath(path);
-  if (!info || info.kind !== 'self-assessment') {
+  if (!info || !ENTRY_KINDS.has(info.kind)) {
     return [{ rule: 'sa-unit-path', severity: 'error', file: path, line: 1, column: 1, message: S.notSelfAssessmentPath(path) }];
   }
   const parsed = parseText(text, path, info);

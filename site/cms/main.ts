@@ -1,5 +1,5 @@
 // The /admin/ page's script: Decap's core with only what this CMS uses (two backends, two stock
-// widgets, our widgets and preview), the completed Vietnamese locale, and the config the page
+// widgets, our widgets and preview; the officers' and the council's collections), the completed Vietnamese locale, and the config the page
 // was built with. Importing decap-cms-core rather than decap-cms-app halves the bundle.
 import { DecapCmsCore as CMS } from 'decap-cms-core';
 import { fromJS } from 'immutable';
@@ -10,11 +10,17 @@ import ObjectWidget from 'decap-cms-widget-object';
 import en from 'decap-cms-locales/dist/esm/en/index.js';
 import vi from 'decap-cms-locales/dist/esm/vi/index.js';
 import { mergeLocale } from './locale.js';
-import { PAGE_DATA_ELEMENT_ID, SCORE_TABLE_WIDGET, UNIT_WIDGET, yearOfCollection, type CmsPageData } from './page-data.js';
+import {
+  APPRAISAL_TABLE_WIDGET, DECIMAL_WIDGET, NAMES_WIDGET, PAGE_DATA_ELEMENT_ID, SCORE_TABLE_WIDGET, UNIT_WIDGET,
+  yearOfAppraisalCollection, yearOfCollection, type CmsPageData,
+} from './page-data.js';
 import { initRegistry } from './registry.js';
 import { guardBackend } from './backend-guard.js';
 import { ScoreTableControl } from './score-table/control.js';
 import { UnitControl, UnitPreview } from './unit-widget.js';
+import { AppraisalTableControl, AppraisalTablePreview } from './appraisal/control.js';
+import { normalizeAppraisalData } from './appraisal/data.js';
+import { DecimalControl, DecimalPreview, NamesControl, NamesPreview } from './small-widgets.js';
 import { PREVIEW_CSS, ScoreTablePreview, SelfAssessmentPreview } from './preview.js';
 import { normalizeEntryData } from './entry-data.js';
 import { showStatus, toast } from './decap-store.js';
@@ -46,7 +52,7 @@ async function start(): Promise<void> {
     allowPublish: data.mode === 'local',
     onDemoted: (collection: string, slug: string) => {
       showStatus(collection, slug, 'draft');
-      toast(S.demoted, 'warning', 12_000);
+      toast(yearOfAppraisalCollection(collection) === null ? S.demoted : S.appraisal.demoted, 'warning', 12_000);
     },
   };
   cms.registerBackend('github', guardBackend(GitHubBackend, policy));
@@ -55,7 +61,10 @@ async function start(): Promise<void> {
 
   cms.registerWidget([StringWidget.Widget(), ObjectWidget.Widget()]);
   cms.registerWidget(SCORE_TABLE_WIDGET, ScoreTableControl, ScoreTablePreview, { properties: { year: { type: 'integer' } } });
-  cms.registerWidget(UNIT_WIDGET, UnitControl, UnitPreview, { properties: { options: { type: 'array' } } });
+  cms.registerWidget(UNIT_WIDGET, UnitControl, UnitPreview, { properties: { options: { type: 'array' }, taken: { type: 'array' } } });
+  cms.registerWidget(APPRAISAL_TABLE_WIDGET, AppraisalTableControl, AppraisalTablePreview, { properties: { year: { type: 'integer' } } });
+  cms.registerWidget(DECIMAL_WIDGET, DecimalControl, DecimalPreview, { properties: { max: { type: 'number' } } });
+  cms.registerWidget(NAMES_WIDGET, NamesControl, NamesPreview);
 
   cms.registerPreviewStyle(PREVIEW_CSS, { raw: true });
   for (const c of data.collections) cms.registerPreviewTemplate(c.name, SelfAssessmentPreview);
@@ -64,8 +73,12 @@ async function start(): Promise<void> {
   cms.registerEventListener({
     name: 'preSave',
     handler: ({ entry }: { entry: ImmutableMap }) => {
-      const year = yearOfCollection(String(entry.get('collection')));
+      const collection = String(entry.get('collection'));
+      const year = yearOfCollection(collection);
       const current = entry.get('data') as ImmutableMap;
+      // The council's file: written whole, so emptied optional fields (bonus…) are dropped.
+      const appraisalYear = yearOfAppraisalCollection(collection);
+      if (appraisalYear !== null) return fromJS(normalizeAppraisalData(current.toJS(), appraisalYear));
       if (year === null) return current;
       const normalized = normalizeEntryData(current.toJS(), year);
       return current.merge(fromJS({ year: normalized.year, framework: normalized.framework ?? current.get('framework'),

@@ -15,7 +15,10 @@ export interface CmsPageData {
   config: Record<string, unknown>;
   /** Repository path → file text, for every registry file. */
   registryFiles: Record<string, string>;
+  /** Self-assessment collections (officers). */
   collections: CmsCollectionInfo[];
+  /** Appraisal collections (the council). */
+  appraisals: CmsCollectionInfo[];
 }
 
 export const PAGE_DATA_ELEMENT_ID = 'parindex-cms-data';
@@ -30,8 +33,27 @@ export function yearOfCollection(name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Name of the appraisal collection of a year. */
+export function appraisalCollectionName(year: number): string {
+  return `appraisals-${year}`;
+}
+
+export function yearOfAppraisalCollection(name: string): number | null {
+  const m = /^appraisals-(\d{4})$/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
 /** The widget that replaces Decap's list for a self-assessment's items. */
 export const SCORE_TABLE_WIDGET = 'parindex-score-table';
 
 /** The unit picker: a choice for a new entry, read-only afterwards. */
 export const UNIT_WIDGET = 'parindex-unit';
+
+/** The council's table for an appraisal's `items`, beside the unit's self-assessment. */
+export const APPRAISAL_TABLE_WIDGET = 'parindex-appraisal-table';
+
+/** A number typed with a decimal comma (bonus and penalty points). */
+export const DECIMAL_WIDGET = 'parindex-decimal';
+
+/** A list of names, one per line (the appraisers). */
+export const NAMES_WIDGET = 'parindex-names';

@@ -79,10 +79,10 @@ export const S = {
   findingGeneral: 'Chung',
   checkFailed: (why: string) => `Không chạy được bước kiểm tra: ${why}`,
 
-  sendBlocked: (errors: { code?: string; message: string }[]) => {
+  sendBlocked: (errors: { code?: string; message: string }[], what = 'bảng tự chấm') => {
     const shown = errors.slice(0, 4).map((f) => (f.code ? `${f.code}: ${f.message}` : f.message).replace(/[.。]\s*$/, '')).join(' · ');
     const more = errors.length > 4 ? ` · và ${errors.length - 4} lỗi khác` : '';
-    return `Chưa gửi được: bảng tự chấm còn ${errors.length} lỗi. ${shown}${more}. Sửa các lỗi (xem “Kết quả kiểm tra”) rồi gửi lại.`;
+    return `Chưa gửi được: ${what} còn ${errors.length} lỗi. ${shown}${more}. Sửa các lỗi (xem “Kết quả kiểm tra”) rồi gửi lại.`;
   },
   sendUnreadable: 'Chưa gửi được: không đọc được bảng tự chấm đã lưu. Hãy lưu lại rồi gửi.',
   demoted: 'Bảng đã gửi nay có lỗi nên được chuyển về Bản nháp: sửa hết lỗi rồi chọn “Đã gửi đi” lại.',
@@ -110,5 +110,67 @@ export const S = {
     survey: 'Điều tra XHH',
     evidenceLine: (number: string, date: string, issuer: string, title: string) =>
       `${number || '(chưa có số)'}${date ? ` ngày ${formatDate(date)}` : ''}${issuer ? ` của ${issuer}` : ''}${title ? `: ${title}` : ''}`,
+  },
+
+  /** The council's appraisal table and fields. */
+  appraisal: {
+    what: 'kết quả thẩm định',
+    sendUnreadable: 'Chưa gửi được: không đọc được kết quả thẩm định đã lưu. Hãy lưu lại rồi gửi.',
+    demoted: 'Kết quả thẩm định đã gửi nay có lỗi nên được chuyển về Bản nháp: sửa hết lỗi rồi chọn “Đã gửi đi” lại.',
+    findingsHeading: 'Kiểm tra kết quả thẩm định',
+    findingsNone: 'Không có lỗi hay cảnh báo. Có thể gửi đi (hoàn tất).',
+    findingsCount: (errors: number, warnings: number) =>
+      `${errors} lỗi, ${warnings} cảnh báo. ${errors ? 'Vẫn lưu nháp được; phải sửa hết lỗi mới gửi đi được.' : 'Có thể gửi đi; nên xem lại các cảnh báo.'}`,
+    selfFindingsHeading: 'Kiểm tra bảng tự chấm của đơn vị',
+    selfFindingsNone: 'Hệ thống không thấy lỗi hay cảnh báo trong bảng tự chấm.',
+    selfFindingsCount: (errors: number, warnings: number) => `${errors} lỗi, ${warnings} cảnh báo (chỉ để tham khảo khi thẩm định).`,
+    loadingSelf: 'Đang đọc bảng tự chấm của đơn vị…',
+    noSelf: (year: number, unit: string) => `Không đọc được bảng tự chấm năm ${year} của đơn vị “${unit}” trên nhánh chính (content/self-assessments/${year}/${unit}.yaml): chưa thể thẩm định.`,
+    selfUnreadable: (why: string) => `Không đọc được bảng tự chấm: ${why}`,
+
+    totals: 'Tổng điểm',
+    colSelf: 'Tự chấm',
+    colRound1: 'Thẩm định đợt 1',
+    colFinal: 'Sau đợt 2 (cuối cùng)',
+    colFinalShort: 'Cuối cùng',
+    totalRow: 'Cả bộ tiêu chí',
+    adjusted: (points: number, bonus: number, penalty: number) =>
+      `Điểm cuối cùng kể cả điểm thưởng, điểm trừ: ${formatNumber(points)}${bonus ? ` (thưởng ${formatNumber(bonus)})` : ''}${penalty ? ` (trừ ${formatNumber(penalty)})` : ''}`,
+    scored: (done: number, total: number) => `Đã chấm đợt 1: ${done}/${total} tiêu chí`,
+    unscoredHint: 'Tiêu chí chưa chấm tính 0 điểm trong tổng.',
+
+    unitSide: 'Đơn vị tự chấm',
+    councilSide: 'Hội đồng thẩm định',
+    selfScore: 'Điểm tự chấm',
+    selfNotApplicable: 'Đơn vị đánh dấu “Không áp dụng”',
+    selfMissing: 'Đơn vị không chấm tiêu chí này.',
+    explanation: 'Giải trình',
+    noExplanation: 'Không có giải trình.',
+    evidence: 'Tài liệu kiểm chứng',
+    noEvidence: 'Không có tài liệu kiểm chứng.',
+    figures: 'Số liệu',
+    statisticsTable: 'Bảng thống kê',
+    locator: (where: string) => `vị trí: ${where}`,
+    openFile: 'Mở tệp',
+    openUrl: 'Mở văn bản',
+    fileMissing: (path: string) => `Không mở được tệp ${path}.`,
+    engineFindings: 'Hệ thống kiểm tra',
+
+    round1: 'Đợt 1',
+    round2: 'Đợt 2 (sau giải trình)',
+    score: 'Điểm thẩm định',
+    notScored: '— Chưa chấm —',
+    notScored2: '— Giữ điểm đợt 1 —',
+    remark: 'Nhận xét',
+    remarkPlaceholder: 'Lý do khi chấm thấp hơn điểm tự chấm; nội dung cần giải trình, bổ sung.',
+    requestExplanation: 'Yêu cầu giải trình',
+    round2Closed: 'Chỉ thẩm định đợt 2 khi đã yêu cầu giải trình ở đợt 1, hoặc với tiêu chí bổ sung số liệu sau.',
+    round2Open: (deferred: boolean) => deferred ? 'Tiêu chí bổ sung số liệu ở đợt 2.' : 'Đã yêu cầu giải trình ở đợt 1.',
+    dropRound2: 'Bỏ điểm đợt 2',
+
+    appraisersPlaceholder: 'Mỗi dòng một người, ví dụ:\nNguyễn Văn An\nTrần Thị Bình',
+    decimalPlaceholder: 'ví dụ 1,5',
+    decimalAbove: (max: number) => `Vượt mức trần ${formatNumber(max)} điểm.`,
+    previewSummary: (items: number) => `${items} tiêu chí đã thẩm định`,
   },
 };

@@ -25,6 +25,12 @@ function options(field: ImmutableLike): Option[] {
   return Array.isArray(list) ? (list as Option[]) : [];
 }
 
+/** Units that already have a file in the collection (the council's): not offered for a new one. */
+function taken(field: ImmutableLike): Set<string> {
+  const list = (field.get('taken') as ImmutableLike | undefined)?.toJS();
+  return new Set(Array.isArray(list) ? (list as string[]) : []);
+}
+
 export class UnitControl extends Component<Props> {
   isValid = (): boolean | { error: { type: string; message: string } } => true;
 
@@ -43,7 +49,8 @@ export class UnitControl extends Component<Props> {
         this.props.onChange(e.currentTarget.value);
         announceUnit(e.currentTarget.value);
       },
-    }, h('option', { value: '' }, S.unitPlaceholder), ...opts.map((o) => h('option', { key: o.value, value: o.value }, o.label)));
+    }, h('option', { value: '' }, S.unitPlaceholder), ...opts.filter((o) => !taken(field).has(o.value) || o.value === value)
+      .map((o) => h('option', { key: o.value, value: o.value }, o.label)));
   }
 }
 

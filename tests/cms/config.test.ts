@@ -4,10 +4,12 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCmsConfig, cmsEnvironment, cmsPageData, readSelfAssessmentSchema, unitsForYear } from '../../scripts/generate/cms.js';
+import {
+  buildCmsConfig, cmsEnvironment, cmsPageData, readAppraisalSchema, readSelfAssessmentSchema, selfAssessedUnits, unitsForYear, unitsToAppraise,
+} from '../../scripts/generate/cms.js';
 import { loadRegistry } from '../../scripts/core/validate/engine.js';
-import { baseSource, BASE_ROOT, REPO_ROOT } from '../helpers/fixtures.js';
-import { SCORE_TABLE_WIDGET, UNIT_WIDGET } from '../../site/cms/page-data.js';
+import { baseSource, baseText, BASE_ROOT, REPO_ROOT, withFiles } from '../helpers/fixtures.js';
+import { APPRAISAL_TABLE_WIDGET, DECIMAL_WIDGET, NAMES_WIDGET, SCORE_TABLE_WIDGET, UNIT_WIDGET } from '../../site/cms/page-data.js';
 
 type Field = { name: string; widget: string; fields?: Field[]; options?: { value: string }[]; required?: boolean; pattern?: [string, string]; year?: number };
 type Collection = { name: string; folder: string; fields: Field[]; media_folder: string; publish: boolean; create: boolean; slug: string; delete: boolean };
@@ -76,5 +78,74 @@ describe('generated CMS config', () => {
     ]);
     expect(data.collections).toEqual([{ name: 'self-assessments-2023', year: 2023 }]);
     expect(data.mode).toBe('github');
+  });
+});
+
+describe('generated CMS config: the council’s appraisal collections', () => {
+  type AppraisalField = Field & { label?: string; max?: number; hint?: string; taken?: string[] };
+  async function councilConfig(env: Record<string, string> = {}, campaignExtra = '') {
+    const source = campaignExtra ? withFiles({ 'content/campaigns/2023.yaml': baseText('content/campaigns/2023.yaml') + campaignExtra }) : baseSource();
+    const { registry } = await loadRegistry(source);
+    const input = { schema: readAppraisalSchema(REPO_ROOT), selfAssessed: await selfAssessedUnits(BASE_ROOT, [2023]) };
+    const c = buildCmsConfig(registry, readSelfAssessmentSchema(REPO_ROOT), cmsEnvironment(env), input) as { collections: (Collection & { editor: { preview: boolean }; fields: AppraisalField[] })[] };
+    return c.collections.find((x) => x.name === 'appraisals-2023')!;
+  }
+
+  test('one appraisal collection per campaign year, beside the self-assessments, without a preview pane', async () => {
+    const col = await councilConfig();
+    expect(col).toMatchObject({ folder: 'content/appraisals/2023', slug: '{{unit}}', delete: false, create: true, editor: { preview: false } });
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/appraisal.schema.json'), 'utf8'));
+    expect(col.fields.map((f) => f.name)).toEqual(Object.keys(schema.properties));
+    const items = col.fields.find((f) => f.name === 'items')!;
+    expect(items.widget).toBe(APPRAISAL_TABLE_WIDGET);
+    expect(items.year).toBe(2023);
+    expect(col.fields.find((f) => f.name === 'appraisers')!.widget).toBe(NAMES_WIDGET);
+    expect(col.fields.filter((f) => f.name === 'year' || f.name === 'framework').map((f) => f.widget)).toEqual(['hidden', 'hidden']);
+    // Merging stays the gate's job on GitHub, as for the officers.
+    expect(col.publish).toBe(false);
+    expect((await councilConfig({ PARINDEX_CMS_LOCAL: '1' })).publish).toBe(true);
+  });
+
+  test('only units with a self-assessment that year can be appraised', async () => {
+    const unit = (await councilConfig()).fields.find((f) => f.name === 'unit')! as AppraisalField;
+    expect(unit.widget).toBe(UNIT_WIDGET);
+    // don-vi-b is active in 2023 but has no self-assessment; don-vi-cu closed in 2020.
+    expect(unit.options!.map((o) => o.value)).toEqual(['don-vi-a']);
+    expect(unit.taken).toEqual([]);
+    const { registry } = await loadRegistry(baseSource());
+    expect(unitsToAppraise(registry, [])).toEqual([]);
+    // A unit appraised already is not offered again (Decap would write "<unit>-1.yaml").
+    const input = { schema: readAppraisalSchema(REPO_ROOT), selfAssessed: new Map([[2023, ['don-vi-a']]]), appraised: new Map([[2023, ['don-vi-a']]]) };
+    const c = buildCmsConfig(registry, readSelfAssessmentSchema(REPO_ROOT), cmsEnvironment({}), input) as { collections: Collection[] };
+    const col = c.collections.find((x) => x.name === 'appraisals-2023')!;
+    expect((col.fields.find((f) => f.name === 'unit') as AppraisalField).taken).toEqual(['don-vi-a']);
+    expect(col.create).toBe(false);
+  });
+
+  test('bonus and penalty show the campaign’s caps; a year without them offers no input', async () => {
+    const none = await councilConfig();
+    expect(none.fields.filter((f) => f.name === 'bonus' || f.name === 'penalty').map((f) => f.widget)).toEqual(['hidden', 'hidden']);
+    const capped = await councilConfig({}, 'adjustments: { bonusMax: 2, penaltyMax: 1.5 }\n');
+    const bonus = capped.fields.find((f) => f.name === 'bonus')!;
+    const penalty = capped.fields.find((f) => f.name === 'penalty')!;
+    expect(bonus).toMatchObject({ widget: 'object', label: 'Điểm thưởng (tối đa 2 điểm)' });
+    expect(penalty).toMatchObject({ widget: 'object', label: 'Điểm trừ (tối đa 1,5 điểm)' });
+    expect(bonus.fields!.map((f) => [f.name, f.widget])).toEqual([['points', DECIMAL_WIDGET], ['reason', 'string']]);
+    expect((penalty.fields!.find((f) => f.name === 'points') as AppraisalField).max).toBe(1.5);
+  });
+
+  test('a new appraisal property without a form field fails the build', async () => {
+    const { registry } = await loadRegistry(baseSource());
+    const schema = readAppraisalSchema(REPO_ROOT);
+    schema.properties = { ...schema.properties, signedBy: { type: 'string' } };
+    expect(() => buildCmsConfig(registry, readSelfAssessmentSchema(REPO_ROOT), cmsEnvironment({}), { schema, selfAssessed: new Map() }))
+      .toThrow(/no form field for appraisal property "signedBy"/);
+  });
+
+  test('page data lists the appraisal collections next to the officers’', async () => {
+    const data = await cmsPageData({ repoRoot: REPO_ROOT, contentRoot: BASE_ROOT, env: {} });
+    expect(data.appraisals).toEqual([{ name: 'appraisals-2023', year: 2023 }]);
+    const names = (data.config as { collections: { name: string }[] }).collections.map((c) => c.name);
+    expect(names).toEqual(['self-assessments-2023', 'appraisals-2023']);
   });
 });

@@ -2,14 +2,16 @@
 // unit's score, flags, figures, explanation and evidence. A row repaints only when its own data
 // or its own findings change; the explanation is an uncontrolled textarea, so typing repaints
 // nothing at all.
-import { createElement as h, memo, useState, useSyncExternalStore } from 'react';
+import { createElement as h, memo, useSyncExternalStore } from 'react';
 import type { FrameworkLeaf } from '../../../scripts/core/model.js';
-import { allowedScores, measuredScore } from '../../../scripts/core/rules/scores.js';
+import { measuredScore } from '../../../scripts/core/rules/scores.js';
 import { formatNumber } from '../../../scripts/core/format.js';
 import type { Session } from './session.js';
 import { EvidenceList } from './evidence.js';
 import { rowId } from '../layout.js';
 import { parseDecimal, showDecimal } from '../input-format.js';
+import { RowFindings } from '../findings-panel.js';
+import { ScoreInput } from '../score-field.js';
 import { S } from '../strings.js';
 
 interface RowProps {
@@ -45,11 +47,10 @@ export const LeafRow = memo(function LeafRow({ session, leaf, deferredCutoff }: 
       onInput: (e: { currentTarget: HTMLTextAreaElement }) => session.setExplanation(code, e.currentTarget.value),
     }),
     h(EvidenceList, { session, code, evidence: d.evidence, version }),
-    findings.length ? h('ul', { className: 'pi-row-findings', 'data-findings': code },
-      ...findings.map((f, i) => h('li', { key: i, className: `pi-sev-${f.severity}` }, `${S.severity[f.severity]}: ${f.message}`))) : null);
+    h(RowFindings, { code, findings }));
 });
 
-const RowHead = memo(function RowHead({ leaf, deferredCutoff }: { leaf: FrameworkLeaf; deferredCutoff?: string }) {
+export const RowHead = memo(function RowHead({ leaf, deferredCutoff }: { leaf: FrameworkLeaf; deferredCutoff?: string }) {
   return h('div', null,
     h('div', { className: 'pi-row-head' },
       h('span', { className: 'pi-code' }, leaf.code),
@@ -59,7 +60,7 @@ const RowHead = memo(function RowHead({ leaf, deferredCutoff }: { leaf: Framewor
     leaf.notApplicableAllowed ? h('span', { className: 'pi-badge' }, S.notApplicableAllowed) : null);
 });
 
-const Requirements = memo(function Requirements({ leaf }: { leaf: FrameworkLeaf }) {
+export const Requirements = memo(function Requirements({ leaf }: { leaf: FrameworkLeaf }) {
   const ev = leaf.evidence;
   return h('div', null,
     leaf.guidance ? h('div', { className: 'pi-hint' }, leaf.guidance) : null,
@@ -73,38 +74,7 @@ const Requirements = memo(function Requirements({ leaf }: { leaf: FrameworkLeaf 
 interface ScoreProps { session: Session; leaf: FrameworkLeaf; score: number; disabled: boolean }
 
 function ScoreField({ session, leaf, score, disabled }: ScoreProps) {
-  const allowed = allowedScores(leaf);
-  if (allowed) {
-    const options = leaf.levels?.length ? leaf.levels.map((l) => ({ score: l.score, label: S.levelOption(l.score, l.condition) }))
-      : [...new Set(allowed)].sort((a, b) => b - a).map((s) => ({ score: s, label: S.scoreOption(s) }));
-    if (!options.some((o) => Math.abs(o.score - score) < 1e-9)) options.push({ score, label: S.notALevel(score) });
-    return h('select', {
-      value: String(options.find((o) => Math.abs(o.score - score) < 1e-9)!.score), disabled, 'data-field': 'score',
-      onChange: (e: { currentTarget: HTMLSelectElement }) => session.setScore(leaf.code, Number(e.currentTarget.value)),
-    }, ...options.map((o) => h('option', { key: o.label, value: String(o.score) }, o.label)));
-  }
-  return h(FreeScore, { session, leaf, score, disabled });
-}
-
-/** A leaf without levels: any number from 0 to max, typed with a decimal comma. */
-function FreeScore({ session, leaf, score, disabled }: ScoreProps) {
-  const [bad, setBad] = useState(false);
-  return h('span', null,
-    h('input', {
-      type: 'text', inputMode: 'decimal', className: `pi-score-input${bad ? ' pi-invalid' : ''}`, defaultValue: showDecimal(score),
-      placeholder: S.scorePlaceholder(leaf.max), disabled, 'data-field': 'score',
-      onInput: (e: { currentTarget: HTMLInputElement }) => {
-        const n = parseDecimal(e.currentTarget.value);
-        const invalid = n === undefined;
-        if (invalid !== bad) setBad(invalid);
-        if (!invalid) session.setScore(leaf.code, n ?? 0);
-      },
-      onBlur: (e: { currentTarget: HTMLInputElement }) => {
-        const n = parseDecimal(e.currentTarget.value);
-        if (n !== undefined) e.currentTarget.value = showDecimal(n ?? 0);
-      },
-    }),
-    bad ? h('span', { className: 'pi-note-bad' }, ' ', S.scoreNotNumber) : null);
+  return h(ScoreInput, { leaf, value: score, disabled, onChange: (s: number | null) => session.setScore(leaf.code, s ?? 0) });
 }
 
 interface FiguresProps { session: Session; leaf: FrameworkLeaf; figures?: Record<string, number>; version: number }

@@ -13,6 +13,7 @@ import { evidenceSource, rememberUpload } from '../repo-files.js';
 import { normalizeEntryData } from '../entry-data.js';
 import { registry, frameworkFor, type UnitFramework } from '../registry.js';
 import { prepareUpload } from '../upload.js';
+import { goToRow } from '../findings-panel.js';
 import { S } from '../strings.js';
 
 export const EMIT_DELAY_MS = 300;
@@ -73,6 +74,15 @@ export class Session {
     if (this.emitTimer) clearTimeout(this.emitTimer);
     this.emitTimer = setTimeout(() => this.flush(), EMIT_DELAY_MS);
     this.scheduleCheck();
+  }
+
+  /** The entry's other fields changed (the unit, the preparer): the rules see them too. */
+  headerChanged(): void {
+    this.scheduleCheck();
+  }
+
+  currentValue(): Item[] {
+    return this.store.toItems();
   }
 
   /** Marks the table as changed without an edit (a new entry's initial items). */
@@ -214,16 +224,7 @@ export class Session {
   }
 
   goTo(code: string, field?: string): void {
-    const row = document.getElementById(rowId(code));
-    if (!row) return;
-    row.scrollIntoView({ block: 'center' });
-    row.classList.remove('pi-flash');
-    void row.offsetWidth; // restart the highlight animation
-    row.classList.add('pi-flash');
-    const area = (field && row.querySelector<HTMLElement>(`[data-field="${field}"]`)) || row;
-    const focusable = 'select, input:not([type="file"]), textarea, button';
-    const target = area.matches(focusable) ? area : area.querySelector<HTMLElement>(focusable);
-    target?.focus({ preventScroll: true });
+    goToRow(rowId(code), field);
   }
 
   dispose(): void {

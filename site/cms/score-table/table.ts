@@ -5,16 +5,12 @@ import type { Session } from './session.js';
 import { LeafRow } from './row.js';
 import { rowId, type LayoutRow } from '../layout.js';
 import { formatNumber } from '../../../scripts/core/format.js';
+import { FindingsPanel } from '../findings-panel.js';
 import { S } from '../strings.js';
 
 function useScores(session: Session) {
   useSyncExternalStore((cb) => session.store.subscribeScores(cb), () => session.store.scoresSnapshot());
   return session.tree();
-}
-
-function useFindings(session: Session) {
-  useSyncExternalStore((cb) => session.store.subscribeFindings(cb), () => session.store.findingsSnapshot());
-  return session.store;
 }
 
 const Summary = memo(function Summary({ session }: { session: Session }) {
@@ -29,23 +25,6 @@ const Summary = memo(function Summary({ session }: { session: Session }) {
       return h('button', { key: d.code, type: 'button', 'data-domain': d.code, 'data-points': String(n?.points ?? 0), onClick: () => session.goTo(d.code) },
         `${d.code}. ${d.title}: ${formatNumber(n?.points ?? 0)}/${formatNumber(n?.applicableMax ?? d.max)}`);
     })));
-});
-
-const FindingsPanel = memo(function FindingsPanel({ session }: { session: Session }) {
-  const store = useFindings(session);
-  const errors = store.findings.filter((f) => f.severity === 'error').length;
-  const warnings = store.findings.length - errors;
-  const head = store.checkError ?? (store.findings.length ? S.findingsCount(errors, warnings) : store.checking ? S.findingsChecking : S.findingsNone);
-  return h('details', {
-    className: `pi-findings${errors ? ' pi-has-errors' : ''}`, open: store.findings.length > 0 && store.findings.length <= 30,
-    'data-findings-panel': 'true', 'data-errors': String(errors), 'data-warnings': String(warnings), 'data-checking': String(store.checking),
-  },
-  h('summary', null, `${S.findingsHeading}: ${head}`),
-  store.findings.length ? h('ul', null, ...store.findings.map((f, i) => h('li', { key: i, 'data-rule': f.rule, 'data-code': f.code ?? '' },
-    h('button', { type: 'button', title: f.code ? S.findingGoTo(f.code) : undefined, onClick: () => f.code && session.goTo(f.code, fieldOf(f.rule)) },
-      h('span', { className: `pi-sev pi-sev-${f.severity}` }, S.severity[f.severity]),
-      h('span', { className: 'pi-finding-code' }, f.code ?? S.findingGeneral),
-      f.message)))) : null);
 });
 
 /** Which input of the row a finding is about, so following it puts the cursor there. */
@@ -82,7 +61,7 @@ export const Table = memo(function Table({ session }: { session: Session }) {
   const cutoff = session.target.campaign.deferredCutoff;
   return h('div', { className: 'pi-table', 'data-framework': session.target.framework.framework.id, 'data-unit': session.unit ?? '' },
     h(Summary, { session }),
-    h(FindingsPanel, { session }),
+    h(FindingsPanel, { view: session.store, goTo: (code: string, rule: string) => session.goTo(code, fieldOf(rule)) }),
     ...session.layout.rows.map((row) => row.kind === 'heading'
       ? h(Heading, { key: `h${row.code}`, session, row })
       : h(LeafRow, { key: `l${row.leaf.code}`, session, leaf: row.leaf, deferredCutoff: cutoff })),
