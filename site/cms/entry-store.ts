@@ -61,19 +61,6 @@ export class EntryStore extends RowStore<ItemDraft> {
     return { code, score: 0, evidence: [], rest: {} };
   }
 
-  /** Codes held that the framework does not list (shown apart, removable). */
-  extraCodes(): string[] {
-    const known = new Set(this.framework?.selfLeaves.map((l) => l.code) ?? []);
-    return [...this.drafts.keys()].filter((c) => !known.has(c));
-  }
-
-  removeExtra(code: string): void {
-    this.drafts.delete(code);
-    this.bump(code);
-    this.scoresChanged();
-    this.emitted('row');
-  }
-
   /** The items as the file will hold them. */
   toItems(): Item[] {
     return normalizeItems([...[...this.drafts.values()].map(fromDraft), ...this.duplicates], this.framework);

@@ -2,6 +2,7 @@
 // draft per criterion and a version per row, so typing in one text box re-renders nothing and
 // changing one score re-renders one row and the totals, never the 100 rows around it. Decap
 // hears about changes through the debounced `onChange` listeners, not per keystroke.
+import type { FrameworkIndex } from '../../scripts/core/model.js';
 import type { Finding } from '../../scripts/core/findings.js';
 import type { FindingsView } from './findings-panel.js';
 
@@ -68,6 +69,21 @@ export class FindingsState implements FindingsView {
 
 export abstract class RowStore<D> implements FindingsView {
   protected drafts = new Map<string, D>();
+  /** The unit's framework (both stores keep it as a constructor property). */
+  abstract readonly framework: FrameworkIndex | undefined;
+
+  /** Codes held that the framework does not list as self-scored (shown apart, removable). */
+  extraCodes(): string[] {
+    const known = new Set(this.framework?.selfLeaves.map((l) => l.code) ?? []);
+    return [...this.drafts.keys()].filter((c) => !known.has(c));
+  }
+
+  removeExtra(code: string): void {
+    this.drafts.delete(code);
+    this.bump(code);
+    this.scoresChanged();
+    this.emitted('row');
+  }
   private versions = new Map<string, number>();
   private rowListeners = new Map<string, Set<Listener>>();
   private scoreListeners = new Set<Listener>();

@@ -90,19 +90,6 @@ export class AppraisalStore extends RowStore<AppraisalDraft> {
     return this.selfState.status === 'loaded' ? this.selfState.items.get(code) : undefined;
   }
 
-  /** Codes held that the framework does not list as self-scored (shown apart, removable). */
-  extraCodes(): string[] {
-    const known = new Set(this.framework?.selfLeaves.map((l) => l.code) ?? []);
-    return [...this.drafts.keys()].filter((c) => !known.has(c));
-  }
-
-  removeExtra(code: string): void {
-    this.drafts.delete(code);
-    this.bump(code);
-    this.scoresChanged();
-    this.emitted('row');
-  }
-
   /** Leaves with a round-1 score. */
   scoredCount(): number {
     let n = 0;
