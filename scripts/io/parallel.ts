@@ -1,7 +1,8 @@
-// Validation across worker threads: parsing YAML dominates (platform notes), and it splits
-// cleanly by file. Workers start at once and check slices of the per-unit files, each loading
-// only the units of its slice; meanwhile the main thread checks the registry files. Nothing is
-// loaded twice and no thread waits for another before starting.
+// Validation across threads: parsing YAML dominates (platform notes), and it splits cleanly by
+// file. The main thread and `threads - 1` workers claim the per-unit files one at a time from a
+// shared counter, so no thread idles while another still has a queue, and the main thread works
+// from the first moment instead of waiting for workers to boot. Each thread loads only the units
+// of the files it claims; the main thread also checks the registry files.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,7 @@ import { validate, listDataFiles, targetsFor, type ValidationResult } from '../c
 import { classifyPath } from '../core/kinds.js';
 import { sortFindings } from '../core/findings.js';
 
-interface Job { parindexValidateWorker: true; root: string; paths: string[] }
+interface Job { parindexValidateWorker: true; root: string; paths: string[]; counter: SharedArrayBuffer }
 
 /** Worker threads need a plain JS entry: only the esbuild bundle (not tsx or vitest) has one. */
 function canUseWorkers(): boolean {
@@ -19,8 +20,20 @@ function canUseWorkers(): boolean {
 
 const PER_UNIT = new Set(['self-assessment', 'appraisal']);
 
+/** One thread per core; PARINDEX_THREADS overrides (tests use it to run several workers anywhere). */
+function defaultThreads(): number {
+  const n = Number(process.env.PARINDEX_THREADS);
+  return Number.isInteger(n) && n > 0 ? n : availableParallelism();
+}
+
+/** The next unclaimed index of the shared list, for whichever thread asks first. */
+function claimer(counter: SharedArrayBuffer): () => number {
+  const cell = new Int32Array(counter);
+  return () => Atomics.add(cell, 0, 1);
+}
+
 export async function validateInParallel(root: string, paths: string[] | undefined,
-  onProgress?: (done: number, total: number) => void, threads = availableParallelism()): Promise<ValidationResult> {
+  onProgress?: (done: number, total: number) => void, threads = defaultThreads()): Promise<ValidationResult> {
   const source = fsSource(root);
   let targets: string[];
   if (paths) {
@@ -32,37 +45,30 @@ export async function validateInParallel(root: string, paths: string[] | undefin
     return validate(source, { targets, onProgress, hash: nodeSha256 });
   }
   const light = targets.filter((p) => !PER_UNIT.has(classifyPath(p)?.kind ?? ''));
-  const n = Math.min(threads, Math.ceil(heavy.length / 32));
-  // Contiguous slices keep each worker's units together (fewer unit files per worker).
-  const size = Math.ceil(heavy.length / n);
-  const slices = Array.from({ length: n }, (_, i) => heavy.slice(i * size, (i + 1) * size));
-  let done = 0;
-  const workers = slices.map((slice) => new Promise<ValidationResult>((resolve, reject) => {
-    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { parindexValidateWorker: true, root, paths: slice } satisfies Job });
-    worker.on('message', (m: { progress?: number; result?: ValidationResult }) => {
-      if (m.progress) onProgress?.(done += m.progress, targets.length);
-      if (m.result) resolve(m.result);
-    });
+  const counter = new SharedArrayBuffer(4);
+  const workers = Array.from({ length: threads - 1 }, () => new Promise<ValidationResult>((resolve, reject) => {
+    const job: Job = { parindexValidateWorker: true, root, paths: heavy, counter };
+    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: job });
+    worker.on('message', (result: ValidationResult) => resolve(result));
     worker.on('error', reject);
     worker.on('exit', (code) => { if (code !== 0) reject(new Error(`worker exited with ${code}`)); });
   }));
   const main = light.length ? await validate(source, { targets: light, hash: nodeSha256 }) : { findings: [], files: 0 };
-  onProgress?.(done += light.length, targets.length);
+  // Progress counts claimed files: the main thread reports for every thread as it goes.
+  const claimed = new Int32Array(counter);
+  const own = await validate(source, {
+    targets: heavy, hash: nodeSha256, claim: claimer(counter),
+    onProgress: onProgress && (() => onProgress(light.length + Math.min(Atomics.load(claimed, 0), heavy.length), targets.length)),
+  });
   const results = await Promise.all(workers);
+  onProgress?.(targets.length, targets.length);
   return {
-    findings: sortFindings([main, ...results].flatMap((r) => r.findings)),
-    files: main.files + results.reduce((s, r) => s + r.files, 0),
+    findings: sortFindings([main, own, ...results].flatMap((r) => r.findings)),
+    files: main.files + own.files + results.reduce((s, r) => s + r.files, 0),
   };
 }
 
 if (!isMainThread && (workerData as Job | undefined)?.parindexValidateWorker) {
   const job = workerData as Job;
-  let pending = 0;
-  const result = await validate(fsSource(job.root), {
-    targets: job.paths,
-    hash: nodeSha256,
-    onProgress: () => { if (++pending === 50) { parentPort!.postMessage({ progress: pending }); pending = 0; } },
-  });
-  if (pending) parentPort!.postMessage({ progress: pending });
-  parentPort!.postMessage({ result });
+  parentPort!.postMessage(await validate(fsSource(job.root), { targets: job.paths, hash: nodeSha256, claim: claimer(job.counter) }));
 }

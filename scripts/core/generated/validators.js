@@ -8,31 +8,6 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 var require_formats = __commonJS({
   "node_modules/ajv-formats/dist/formats.js"(exports) {
     "use strict";
@@ -237,7 +212,6 @@ var require_formats = __commonJS({
 
 // <stdin>
 var unit = validate20;
-var func1 = require_ucs2length().default;
 var pattern4 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 var pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$", "u");
 var pattern7 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
@@ -323,7 +297,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (func1(data0) > 80) {
+        if (data0.length > 80) {
           const err7 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 80 } };
           if (vErrors === null) {
             vErrors = [err7];
@@ -354,7 +328,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data1 = data.name;
       if (typeof data1 === "string") {
-        if (func1(data1) > 300) {
+        if (data1.length > 300) {
           const err10 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 300 } };
           if (vErrors === null) {
             vErrors = [err10];
@@ -363,7 +337,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 2) {
+        if (data1.length < 2) {
           const err11 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 2 } };
           if (vErrors === null) {
             vErrors = [err11];
@@ -385,7 +359,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.shortName !== void 0) {
       let data2 = data.shortName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 120) {
+        if (data2.length > 120) {
           const err13 = { instancePath: instancePath + "/shortName", schemaPath: "#/properties/shortName/maxLength", keyword: "maxLength", params: { limit: 120 } };
           if (vErrors === null) {
             vErrors = [err13];
@@ -394,7 +368,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data2) < 2) {
+        if (data2.length < 2) {
           const err14 = { instancePath: instancePath + "/shortName", schemaPath: "#/properties/shortName/minLength", keyword: "minLength", params: { limit: 2 } };
           if (vErrors === null) {
             vErrors = [err14];
@@ -416,7 +390,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.group !== void 0) {
       let data3 = data.group;
       if (typeof data3 === "string") {
-        if (func1(data3) > 80) {
+        if (data3.length > 80) {
           const err16 = { instancePath: instancePath + "/group", schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 80 } };
           if (vErrors === null) {
             vErrors = [err16];
@@ -754,7 +728,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.title !== void 0) {
       let data1 = data.title;
       if (typeof data1 === "string") {
-        if (func1(data1) < 2) {
+        if (data1.length < 2) {
           const err7 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 2 } };
           if (vErrors === null) {
             vErrors = [err7];
@@ -858,7 +832,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema42 = { "type": "object", "required": ["code", "title", "max", "method"], "additionalProperties": false, "properties": { "code": { "$ref": "#/$defs/code" }, "title": { "type": "string", "minLength": 2 }, "max": { "$ref": "#/$defs/points" }, "guidance": { "type": "string" }, "method": { "enum": ["self", "survey"], "description": "self: \u0111\u01A1n v\u1ECB t\u1EF1 ch\u1EA5m, H\u1ED9i \u0111\u1ED3ng th\u1EA9m \u0111\u1ECBnh; survey: \u0111i\u1EC3m \u0111i\u1EC1u tra x\xE3 h\u1ED9i h\u1ECDc" }, "levels": { "type": "array", "minItems": 1, "description": "C\xE1c m\u1EE9c \u0111i\u1EC3m \u0111\u01B0\u1EE3c ph\xE9p", "items": { "type": "object", "additionalProperties": false, "required": ["score", "condition"], "properties": { "score": { "$ref": "#/$defs/points" }, "condition": { "type": "string", "minLength": 1, "description": "\u0110i\u1EC1u ki\u1EC7n \u0111\u1EA1t m\u1EE9c \u0111i\u1EC3m" } } } }, "measure": { "type": "object", "description": "\u0110i\u1EC3m t\xEDnh t\u1EEB t\u1EC9 l\u1EC7 gi\u1EEFa hai s\u1ED1 li\u1EC7u", "additionalProperties": false, "required": ["kind", "numerator", "denominator", "thresholds"], "properties": { "kind": { "const": "ratio" }, "numerator": { "$ref": "#/$defs/figure" }, "denominator": { "$ref": "#/$defs/figure" }, "thresholds": { "type": "array", "minItems": 1, "description": "Ng\u01B0\u1EE1ng t\u1EC9 l\u1EC7 (%), t\u1EEB cao xu\u1ED1ng th\u1EA5p: t\u1EC9 l\u1EC7 \u2265 atLeast th\xEC \u0111\u01B0\u1EE3c score", "items": { "type": "object", "additionalProperties": false, "required": ["atLeast", "score"], "properties": { "atLeast": { "type": "number", "minimum": 0, "maximum": 100 }, "score": { "$ref": "#/$defs/points" } } } } } }, "evidence": { "type": "object", "additionalProperties": false, "description": "Y\xEAu c\u1EA7u t\xE0i li\u1EC7u ki\u1EC3m ch\u1EE9ng", "properties": { "required": { "type": "boolean", "description": "B\u1EAFt bu\u1ED9c c\xF3 t\xE0i li\u1EC7u ki\u1EC3m ch\u1EE9ng khi \u0111i\u1EC3m l\u1EDBn h\u01A1n 0" }, "statisticsTable": { "type": "boolean", "description": "B\u1EAFt bu\u1ED9c c\xF3 B\u1EA3ng th\u1ED1ng k\xEA k\u1EBFt qu\u1EA3" }, "hint": { "type": "string", "description": "G\u1EE3i \xFD t\xE0i li\u1EC7u c\u1EA7n \u0111\xEDnh k\xE8m" } } }, "notApplicableAllowed": { "type": "boolean", "description": "\u0110\u01A1n v\u1ECB \u0111\u01B0\u1EE3c \u0111\xE1nh d\u1EA5u \u201Ckh\xF4ng \xE1p d\u1EE5ng\u201D" }, "deferred": { "type": "boolean", "description": "S\u1ED1 li\u1EC7u \u0111\u1EBFn sau th\u1EDDi gian t\u1EF1 ch\u1EA5m: b\u1ED5 sung trong \u0111\u1EE3t gi\u1EA3i tr\xECnh l\u1EA7n 2" } }, "description": "Ti\xEAu ch\xED \u0111\u01B0\u1EE3c ch\u1EA5m \u0111i\u1EC3m (l\xE1 c\u1EE7a c\xE2y)" };
-var func9 = Object.prototype.hasOwnProperty;
+var func1 = Object.prototype.hasOwnProperty;
 var pattern14 = new RegExp("^[a-zA-Z][a-zA-Z0-9]*$", "u");
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -908,7 +882,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema42.properties, key0)) {
+      if (!func1.call(schema42.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
           vErrors = [err4];
@@ -943,7 +917,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.title !== void 0) {
       let data1 = data.title;
       if (typeof data1 === "string") {
-        if (func1(data1) < 2) {
+        if (data1.length < 2) {
           const err7 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 2 } };
           if (vErrors === null) {
             vErrors = [err7];
@@ -1095,7 +1069,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.condition !== void 0) {
               let data8 = data6.condition;
               if (typeof data8 === "string") {
-                if (func1(data8) < 1) {
+                if (data8.length < 1) {
                   const err21 = { instancePath: instancePath + "/levels/" + i0 + "/condition", schemaPath: "#/properties/levels/items/properties/condition/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err21];
@@ -1252,7 +1226,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data11.label !== void 0) {
               let data13 = data11.label;
               if (typeof data13 === "string") {
-                if (func1(data13) < 1) {
+                if (data13.length < 1) {
                   const err36 = { instancePath: instancePath + "/measure/numerator/label", schemaPath: "#/$defs/figure/properties/label/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err36];
@@ -1338,7 +1312,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data14.label !== void 0) {
               let data16 = data14.label;
               if (typeof data16 === "string") {
-                if (func1(data16) < 1) {
+                if (data16.length < 1) {
                   const err44 = { instancePath: instancePath + "/measure/denominator/label", schemaPath: "#/$defs/figure/properties/label/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err44];
@@ -1727,7 +1701,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.title !== void 0) {
       let data1 = data.title;
       if (typeof data1 === "string") {
-        if (func1(data1) < 2) {
+        if (data1.length < 2) {
           const err7 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 2 } };
           if (vErrors === null) {
             vErrors = [err7];
@@ -1904,7 +1878,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.title !== void 0) {
       let data1 = data.title;
       if (typeof data1 === "string") {
-        if (func1(data1) < 2) {
+        if (data1.length < 2) {
           const err9 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 2 } };
           if (vErrors === null) {
             vErrors = [err9];
@@ -2158,7 +2132,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema51.properties, key0)) {
+      if (!func1.call(schema51.properties, key0)) {
         const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
           vErrors = [err9];
@@ -2203,7 +2177,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.title !== void 0) {
       let data1 = data.title;
       if (typeof data1 === "string") {
-        if (func1(data1) < 2) {
+        if (data1.length < 2) {
           const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 2 } };
           if (vErrors === null) {
             vErrors = [err13];
@@ -2225,7 +2199,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.province !== void 0) {
       let data2 = data.province;
       if (typeof data2 === "string") {
-        if (func1(data2) < 2) {
+        if (data2.length < 2) {
           const err15 = { instancePath: instancePath + "/province", schemaPath: "#/properties/province/minLength", keyword: "minLength", params: { limit: 2 } };
           if (vErrors === null) {
             vErrors = [err15];
@@ -2345,7 +2319,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.name !== void 0) {
               let data8 = data6.name;
               if (typeof data8 === "string") {
-                if (func1(data8) < 2) {
+                if (data8.length < 2) {
                   const err26 = { instancePath: instancePath + "/groups/" + i0 + "/name", schemaPath: "#/properties/groups/items/properties/name/minLength", keyword: "minLength", params: { limit: 2 } };
                   if (vErrors === null) {
                     vErrors = [err26];
@@ -2547,7 +2521,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data11.name !== void 0) {
               let data15 = data11.name;
               if (typeof data15 === "string") {
-                if (func1(data15) < 2) {
+                if (data15.length < 2) {
                   const err45 = { instancePath: instancePath + "/phases/" + i1 + "/name", schemaPath: "#/properties/phases/items/properties/name/minLength", keyword: "minLength", params: { limit: 2 } };
                   if (vErrors === null) {
                     vErrors = [err45];
@@ -2771,7 +2745,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data21.name !== void 0) {
               let data23 = data21.name;
               if (typeof data23 === "string") {
-                if (func1(data23) < 1) {
+                if (data23.length < 1) {
                   const err66 = { instancePath: instancePath + "/bands/" + i2 + "/name", schemaPath: "#/properties/bands/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err66];
@@ -3231,7 +3205,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.explanation !== void 0) {
       let data5 = data.explanation;
       if (typeof data5 === "string") {
-        if (func1(data5) > 2e4) {
+        if (data5.length > 2e4) {
           const err12 = { instancePath: instancePath + "/explanation", schemaPath: "#/properties/explanation/maxLength", keyword: "maxLength", params: { limit: 2e4 } };
           if (vErrors === null) {
             vErrors = [err12];
@@ -3429,7 +3403,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key3 in data7) {
-              if (!func9.call(schema59.properties, key3)) {
+              if (!func1.call(schema59.properties, key3)) {
                 const err26 = { instancePath: instancePath + "/evidence/" + i0, schemaPath: "#/$defs/evidence/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
                 if (vErrors === null) {
                   vErrors = [err26];
@@ -3442,7 +3416,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.number !== void 0) {
               let data8 = data7.number;
               if (typeof data8 === "string") {
-                if (func1(data8) > 100) {
+                if (data8.length > 100) {
                   const err27 = { instancePath: instancePath + "/evidence/" + i0 + "/number", schemaPath: "#/$defs/evidence/properties/number/maxLength", keyword: "maxLength", params: { limit: 100 } };
                   if (vErrors === null) {
                     vErrors = [err27];
@@ -3451,7 +3425,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func1(data8) < 1) {
+                if (data8.length < 1) {
                   const err28 = { instancePath: instancePath + "/evidence/" + i0 + "/number", schemaPath: "#/$defs/evidence/properties/number/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err28];
@@ -3504,7 +3478,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.issuer !== void 0) {
               let data10 = data7.issuer;
               if (typeof data10 === "string") {
-                if (func1(data10) < 2) {
+                if (data10.length < 2) {
                   const err33 = { instancePath: instancePath + "/evidence/" + i0 + "/issuer", schemaPath: "#/$defs/evidence/properties/issuer/minLength", keyword: "minLength", params: { limit: 2 } };
                   if (vErrors === null) {
                     vErrors = [err33];
@@ -3526,7 +3500,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.title !== void 0) {
               let data11 = data7.title;
               if (typeof data11 === "string") {
-                if (func1(data11) < 2) {
+                if (data11.length < 2) {
                   const err35 = { instancePath: instancePath + "/evidence/" + i0 + "/title", schemaPath: "#/$defs/evidence/properties/title/minLength", keyword: "minLength", params: { limit: 2 } };
                   if (vErrors === null) {
                     vErrors = [err35];
@@ -3548,7 +3522,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.file !== void 0) {
               let data12 = data7.file;
               if (typeof data12 === "string") {
-                if (func1(data12) > 500) {
+                if (data12.length > 500) {
                   const err37 = { instancePath: instancePath + "/evidence/" + i0 + "/file", schemaPath: "#/$defs/evidence/properties/file/maxLength", keyword: "maxLength", params: { limit: 500 } };
                   if (vErrors === null) {
                     vErrors = [err37];
@@ -3557,7 +3531,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func1(data12) < 1) {
+                if (data12.length < 1) {
                   const err38 = { instancePath: instancePath + "/evidence/" + i0 + "/file", schemaPath: "#/$defs/evidence/properties/file/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err38];
@@ -3579,7 +3553,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.url !== void 0) {
               let data13 = data7.url;
               if (typeof data13 === "string") {
-                if (func1(data13) > 2e3) {
+                if (data13.length > 2e3) {
                   const err40 = { instancePath: instancePath + "/evidence/" + i0 + "/url", schemaPath: "#/$defs/evidence/properties/url/maxLength", keyword: "maxLength", params: { limit: 2e3 } };
                   if (vErrors === null) {
                     vErrors = [err40];
@@ -3588,7 +3562,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func1(data13) < 1) {
+                if (data13.length < 1) {
                   const err41 = { instancePath: instancePath + "/evidence/" + i0 + "/url", schemaPath: "#/$defs/evidence/properties/url/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err41];
@@ -3854,7 +3828,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data3.name !== void 0) {
           let data4 = data3.name;
           if (typeof data4 === "string") {
-            if (func1(data4) < 2) {
+            if (data4.length < 2) {
               const err15 = { instancePath: instancePath + "/preparedBy/name", schemaPath: "#/properties/preparedBy/properties/name/minLength", keyword: "minLength", params: { limit: 2 } };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -4400,7 +4374,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data4 = data3[i0];
           if (typeof data4 === "string") {
-            if (func1(data4) < 2) {
+            if (data4.length < 2) {
               const err12 = { instancePath: instancePath + "/appraisers/" + i0, schemaPath: "#/properties/appraisers/items/minLength", keyword: "minLength", params: { limit: 2 } };
               if (vErrors === null) {
                 vErrors = [err12];
@@ -4486,7 +4460,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.reason !== void 0) {
           let data7 = data5.reason;
           if (typeof data7 === "string") {
-            if (func1(data7) < 2) {
+            if (data7.length < 2) {
               const err20 = { instancePath: instancePath + "/bonus/reason", schemaPath: "#/$defs/adjustment/properties/reason/minLength", keyword: "minLength", params: { limit: 2 } };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -4572,7 +4546,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data8.reason !== void 0) {
           let data10 = data8.reason;
           if (typeof data10 === "string") {
-            if (func1(data10) < 2) {
+            if (data10.length < 2) {
               const err28 = { instancePath: instancePath + "/penalty/reason", schemaPath: "#/$defs/adjustment/properties/reason/minLength", keyword: "minLength", params: { limit: 2 } };
               if (vErrors === null) {
                 vErrors = [err28];

@@ -43,11 +43,13 @@ export function parseYaml(text: string, path: string, limits: LoadLimits = DEFAU
     return { data: undefined, findings: [finding(path, 'Tệp không phải văn bản UTF-8 hợp lệ (có ký tự lỗi mã hóa).', line, column, 'yaml-encoding')] };
   }
   let data: unknown;
-  let shape: { depth: number; shared: boolean };
+  let shape: ReturnType<typeof measure>;
   try {
-    const guarded = ANCHOR.test(text);
+    // Without an "&" there is no anchor, so no alias and nothing shared to watch for.
+    const anchors = text.indexOf('&') !== -1;
+    const guarded = anchors && ANCHOR.test(text);
     data = guarded ? parseWithAliasLimit(text, limits.maxAliases) : load(text, { schema: CORE_SCHEMA, filename: path, json: false });
-    shape = measure(data, limits.maxDepth, !guarded);
+    shape = measure(data, limits.maxDepth, anchors && !guarded);
     if (shape.shared) {
       // js-yaml resolved aliases the shortcut missed: their expansion is unbounded, so reparse guarded.
       data = parseWithAliasLimit(text, limits.maxAliases);
@@ -60,7 +62,7 @@ export function parseYaml(text: string, path: string, limits: LoadLimits = DEFAU
   if (depth > limits.maxDepth) {
     return { data: undefined, findings: [finding(path, `Dữ liệu lồng nhau quá sâu (hơn ${limits.maxDepth} cấp).`, 1, 1, 'yaml-limits')] };
   }
-  if (hasObjectKey(data)) {
+  if (shape.objectKey) {
     // js-yaml turns a mapping used as a key ("? {a: 1}") into the key "[object Object]".
     return { data: undefined, findings: [finding(path, 'Lỗi cú pháp YAML: tên trường phải là chữ, không được là một khối trường.')] };
   }
@@ -121,39 +123,45 @@ function translateReason(reason: string): string {
 }
 
 /**
- * Depth of nested containers, iteratively (a deep file must not overflow our own stack). With
- * `stopOnShared`, stops at a container reached twice: only an alias does that, and walking an
- * unguarded alias graph is exponential. Guarded data is walked in full (its expansion is capped).
+ * One walk over the parsed tree, iteratively (a deep file must not overflow our own stack):
+ * the depth of nested containers, and whether a mapping was used as a key (js-yaml turns
+ * "? {a: 1}" into the key "[object Object]"). With `stopOnShared`, stops at a container reached
+ * twice: only an alias does that, and walking an unguarded alias graph is exponential. Guarded
+ * data is walked in full (its expansion is capped).
  */
-function measure(root: unknown, stopAt: number, stopOnShared: boolean): { depth: number; shared: boolean } {
+function measure(root: unknown, stopAt: number, stopOnShared: boolean): { depth: number; shared: boolean; objectKey: boolean } {
   let deepest = 0;
-  const seen = new Set<object>();
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length) {
-    const [value, depth] = stack.pop()!;
+  let objectKey = false;
+  const seen = stopOnShared ? new Set<object>() : undefined;
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length) {
+    const value = values.pop();
+    const depth = depths.pop()! + 1;
     if (value === null || typeof value !== 'object') continue;
-    if (stopOnShared) {
-      if (seen.has(value)) return { depth: deepest, shared: true };
+    if (seen) {
+      if (seen.has(value)) return { depth: deepest, shared: true, objectKey };
       seen.add(value);
     }
-    if (depth + 1 > deepest) deepest = depth + 1;
-    if (deepest > stopAt) return { depth: deepest, shared: false };
-    for (const child of Array.isArray(value) ? value : Object.values(value)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    if (depth > deepest) {
+      deepest = depth;
+      if (deepest > stopAt) return { depth: deepest, shared: false, objectKey };
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const child: unknown = value[i];
+        if (child !== null && typeof child === 'object') { values.push(child); depths.push(depth); }
+      }
+    } else {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        if (key === '[object Object]') objectKey = true;
+        const child = (value as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') { values.push(child); depths.push(depth); }
+      }
     }
   }
-  return { depth: deepest, shared: false };
-}
-
-function hasObjectKey(root: unknown): boolean {
-  const stack = [root];
-  while (stack.length) {
-    const value = stack.pop();
-    if (value === null || typeof value !== 'object') continue;
-    if (!Array.isArray(value) && Object.hasOwn(value, '[object Object]')) return true;
-    for (const child of Object.values(value)) if (child !== null && typeof child === 'object') stack.push(child);
-  }
-  return false;
+  return { depth: deepest, shared: false, objectKey };
 }
 
 /** NFC everywhere: officers type on many keyboards (VNI, Telex, macOS) that emit NFD. */

@@ -2,54 +2,57 @@
 // a statistics table where the guidance asks for one, and a signed PDF in the unit's own folder
 // whose hash matches what was sent (or an http(s) link).
 import { defineRule, type SelfAssessmentContext } from './types.js';
-import { isLeaf, type Evidence, type FrameworkLeaf, type Item } from '../model.js';
+import { isLeaf, type Evidence, type FrameworkIndex, type FrameworkLeaf, type Item, type SelfAssessment } from '../model.js';
 import { evidenceFolder } from '../kinds.js';
 import { LETTER_SUFFIX, viDate } from './text.js';
 
-/** One evidence entry with where it sits; built once per file and shared by every rule here. */
-interface EvidenceRef { i: number; j: number }
-type Entry = [Evidence, EvidenceRef, Item, FrameworkLeaf | undefined];
-const entriesCache = new WeakMap<object, Entry[]>();
+/** One evidence entry with everything the evidence rules read. Built once per file and shared
+ * by every rule here and by the engine (which inspects the files it resolves to): these rules
+ * run over every document of every item, the hottest loop of a validation run. */
+export interface EvidenceEntry {
+  ev: Evidence;
+  /** Index of the item and of the entry in its evidence list. */
+  i: number;
+  j: number;
+  item: Item;
+  leaf: FrameworkLeaf | undefined;
+  /** Where `file` resolves: undefined without a file, null when it escapes or is malformed. */
+  file: ResolvedPath | null | undefined;
+}
 
-function entries(ctx: SelfAssessmentContext): Entry[] {
-  let list = entriesCache.get(ctx.data);
+export interface ResolvedPath { path: string; inside: boolean }
+
+const entriesCache = new WeakMap<object, EvidenceEntry[]>();
+
+export function evidenceEntries(data: SelfAssessment, year: number, unit: string, framework?: FrameworkIndex): EvidenceEntry[] {
+  let list = entriesCache.get(data);
   if (!list) {
     list = [];
-    for (let i = 0; i < ctx.data.items.length; i++) {
-      const item = ctx.data.items[i]!;
-      const node = ctx.framework?.byCode.get(item.code)?.node;
+    for (let i = 0; i < data.items.length; i++) {
+      const item = data.items[i]!;
+      const node = framework?.byCode.get(item.code)?.node;
       const leaf = node && isLeaf(node) ? node : undefined;
       const evs = item.evidence ?? [];
-      for (let j = 0; j < evs.length; j++) list.push([evs[j]!, { i, j }, item, leaf]);
+      for (let j = 0; j < evs.length; j++) {
+        const ev = evs[j]!;
+        list.push({ ev, i, j, item, leaf, file: ev.file === undefined ? undefined : resolveEvidencePath(ev.file, year, unit) });
+      }
     }
-    entriesCache.set(ctx.data, list);
+    entriesCache.set(data, list);
   }
   return list;
 }
 
-function eachEvidence(ctx: SelfAssessmentContext, fn: (ev: Evidence, ref: EvidenceRef, item: Item, leaf?: FrameworkLeaf) => void) {
-  for (const [ev, ref, item, leaf] of entries(ctx)) fn(ev, ref, item, leaf);
-}
+const entries = (ctx: SelfAssessmentContext) => evidenceEntries(ctx.data, ctx.pathYear, ctx.pathUnit, ctx.framework);
+
+/** What the engine found at an entry's file, when the file is inside the unit's folder. */
+const inspected = (ctx: SelfAssessmentContext, e: EvidenceEntry) => (e.file?.inside ? ctx.evidence.get(e.file.path) : undefined);
 
 /** The JSON path of an evidence entry (or one of its fields), built only when reporting. */
-const at = (ref: EvidenceRef, ...keys: string[]) => ['items', ref.i, 'evidence', ref.j, ...keys];
-
-/** resolveEvidencePath for an evidence entry, computed once per entry (hot path; the engine
- * collects the files to inspect with the same cache). */
-const resolvedCache = new WeakMap<Evidence, { path: string; inside: boolean } | null>();
-export function resolvedEvidence(ev: Evidence, year: number, unit: string): { path: string; inside: boolean } | null {
-  if (ev.file === undefined) return null;
-  let r = resolvedCache.get(ev);
-  if (r === undefined) {
-    r = resolveEvidencePath(ev.file, year, unit);
-    resolvedCache.set(ev, r);
-  }
-  return r;
-}
-const resolved = (ctx: SelfAssessmentContext, ev: Evidence) => resolvedEvidence(ev, ctx.pathYear, ctx.pathUnit);
+const at = (e: EvidenceEntry, ...keys: string[]) => ['items', e.i, 'evidence', e.j, ...keys];
 
 /** Resolves an evidence `file` to a clean repository path, or null when it escapes or is malformed. */
-export function resolveEvidencePath(file: string, year: number, unit: string): { path: string; inside: boolean } | null {
+export function resolveEvidencePath(file: string, year: number, unit: string): ResolvedPath | null {
   const folder = evidenceFolder(year, unit);
   // Fast path: the plain form the CMS writes ("content/evidence/2023/x/y.pdf").
   if (file.startsWith(folder) && file.length > folder.length && !/\/\.|\/\/|\\|\0/.test(file)) return { path: file, inside: true };
@@ -66,14 +69,29 @@ export function resolveEvidencePath(file: string, year: number, unit: string): {
   return { path, inside: path.startsWith(folder) && path.length > folder.length };
 }
 
+// A plain http(s) link with a named ASCII host (no IP address, port or punycode label to check): accepted without
+// building a URL object, which dominated this rule. Anything else goes to the URL parser.
+const PLAIN_HTTP = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+[a-z]{2,63}(?:[/?#][\x21-\x7e]*)?$/i;
+
+export function isHttpUrl(url: string): boolean {
+  if (PLAIN_HTTP.test(url)) return true;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
+
 export const evidenceRules = [
   defineRule({
     id: 'evidence-number-suffix', kind: 'self-assessment', severity: 'warning',
     description: 'Số ký hiệu văn bản không được có chữ cái sau số (55a/UBND-BC)',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, ref, item) => {
-        if (LETTER_SUFFIX.test(ev.number)) report({ path: at(ref, 'number'), code: item.code, message: `Văn bản “${ev.number}” có số ký hiệu kèm chữ cái (số a, b): Hội đồng thẩm định chấm 0 điểm tiêu chí ${item.code}.` });
-      });
+      for (const e of entries(ctx)) {
+        const { ev, item } = e;
+        if (LETTER_SUFFIX.test(ev.number)) report({ path: at(e, 'number'), code: item.code, message: `Văn bản “${ev.number}” có số ký hiệu kèm chữ cái (số a, b): Hội đồng thẩm định chấm 0 điểm tiêu chí ${item.code}.` });
+      }
     },
   }),
   defineRule({
@@ -82,20 +100,22 @@ export const evidenceRules = [
     check(ctx, report) {
       const c = ctx.campaign;
       if (!c) return;
-      eachEvidence(ctx, (ev, ref, item, leaf) => {
+      for (const e of entries(ctx)) {
+        const { ev, item, leaf } = e;
         const deferred = leaf?.deferred === true;
         const cutoff = deferred ? (c.deferredCutoff ?? c.dataCutoff) : c.dataCutoff;
-        if (ev.date > cutoff) report({ path: at(ref, 'date'), code: item.code, message: `Văn bản ${ev.number} ngày ${viDate(ev.date)} sau thời điểm chốt số liệu${deferred ? ' của tiêu chí bổ sung đợt 2' : ''} (${viDate(cutoff)}).` });
-      });
+        if (ev.date > cutoff) report({ path: at(e, 'date'), code: item.code, message: `Văn bản ${ev.number} ngày ${viDate(ev.date)} sau thời điểm chốt số liệu${deferred ? ' của tiêu chí bổ sung đợt 2' : ''} (${viDate(cutoff)}).` });
+      }
     },
   }),
   defineRule({
     id: 'evidence-date-before-year', kind: 'self-assessment', severity: 'warning',
     description: 'Văn bản phải ban hành trong năm đánh giá',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, ref, item) => {
-        if (ev.date < `${ctx.data.year}-01-01`) report({ path: at(ref, 'date'), code: item.code, message: `Văn bản ${ev.number} ngày ${viDate(ev.date)} ban hành trước năm đánh giá ${ctx.data.year}.` });
-      });
+      for (const e of entries(ctx)) {
+        const { ev, item } = e;
+        if (ev.date < `${ctx.data.year}-01-01`) report({ path: at(e, 'date'), code: item.code, message: `Văn bản ${ev.number} ngày ${viDate(ev.date)} ban hành trước năm đánh giá ${ctx.data.year}.` });
+      }
     },
   }),
   defineRule({
@@ -116,75 +136,69 @@ export const evidenceRules = [
     id: 'evidence-url-scheme', kind: 'self-assessment', severity: 'error',
     description: 'Địa chỉ văn bản phải là liên kết http hoặc https',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, ref, item) => {
-        if (ev.url === undefined) return;
-        let ok = false;
-        try {
-          const u = new URL(ev.url);
-          ok = (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
-        } catch { /* not a URL */ }
-        if (!ok) report({ path: at(ref, 'url'), code: item.code, message: `Địa chỉ “${ev.url.slice(0, 80)}” của văn bản ${ev.number} không phải liên kết http(s) hợp lệ.` });
-      });
+      for (const e of entries(ctx)) {
+        const { ev, item } = e;
+        if (ev.url === undefined) continue;
+        if (!isHttpUrl(ev.url)) report({ path: at(e, 'url'), code: item.code, message: `Địa chỉ “${ev.url.slice(0, 80)}” của văn bản ${ev.number} không phải liên kết http(s) hợp lệ.` });
+      }
     },
   }),
   defineRule({
     id: 'evidence-file-outside', kind: 'self-assessment', severity: 'error',
     description: 'Tệp kiểm chứng phải nằm trong thư mục của đơn vị: content/evidence/<năm>/<đơn vị>/',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, ref, item) => {
-        if (ev.file === undefined) return;
-        const r = resolved(ctx, ev);
-        if (!r || !r.inside) report({ path: at(ref, 'file'), code: item.code, message: `Tệp “${ev.file}” nằm ngoài thư mục kiểm chứng của đơn vị (${evidenceFolder(ctx.pathYear, ctx.pathUnit)}).` });
-      });
+      for (const e of entries(ctx)) {
+        const { ev, item } = e;
+        if (e.file !== undefined && !e.file?.inside) report({ path: at(e, 'file'), code: item.code, message: `Tệp “${ev.file}” nằm ngoài thư mục kiểm chứng của đơn vị (${evidenceFolder(ctx.pathYear, ctx.pathUnit)}).` });
+      }
     },
   }),
   defineRule({
     id: 'evidence-file-missing', kind: 'self-assessment', severity: 'error',
     description: 'Tệp kiểm chứng phải tồn tại',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, ref, item) => {
-        const r = resolved(ctx, ev);
-        if (!r?.inside) return;
-        if (ctx.evidence.get(r.path)?.exists === false) report({ path: at(ref, 'file'), code: item.code, message: `Không tìm thấy tệp “${ev.file}” (văn bản ${ev.number}).` });
-      });
+      for (const e of entries(ctx)) {
+        const { ev, item } = e;
+        if (inspected(ctx, e)?.exists === false) report({ path: at(e, 'file'), code: item.code, message: `Không tìm thấy tệp “${ev.file}” (văn bản ${ev.number}).` });
+      }
     },
   }),
   defineRule({
     id: 'evidence-file-not-pdf', kind: 'self-assessment', severity: 'error',
     description: 'Tệp kiểm chứng phải là PDF',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, ref, item) => {
-        const r = resolved(ctx, ev);
-        const info = r?.inside ? ctx.evidence.get(r.path) : undefined;
-        if (info?.exists && !info.pdf?.isPdf) report({ path: at(ref, 'file'), code: item.code, message: `Tệp “${ev.file}” không phải tệp PDF (văn bản điện tử phải là PDF ký số).` });
-      });
+      for (const e of entries(ctx)) {
+        const { ev, item } = e;
+        const info = inspected(ctx, e);
+        if (info?.exists && !info.pdf?.isPdf) report({ path: at(e, 'file'), code: item.code, message: `Tệp “${ev.file}” không phải tệp PDF (văn bản điện tử phải là PDF ký số).` });
+      }
     },
   }),
   defineRule({
     id: 'evidence-sha256-mismatch', kind: 'self-assessment', severity: 'error',
     description: 'Mã băm SHA-256 phải khớp nội dung tệp',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, ref, item) => {
-        const r = resolved(ctx, ev);
-        const info = r?.inside ? ctx.evidence.get(r.path) : undefined;
-        if (!info?.exists) return;
-        if (!ev.sha256) report({ path: at(ref), code: item.code, message: `Văn bản ${ev.number} thiếu mã băm SHA-256 của tệp (được tính tự động khi tải tệp lên).` });
-        else if (ev.sha256 !== info.sha256) report({ path: at(ref, 'sha256'), code: item.code, message: `Tệp “${ev.file}” đã bị thay đổi: mã băm SHA-256 không khớp nội dung tệp.` });
-      });
+      for (const e of entries(ctx)) {
+        const { ev, item } = e;
+        const info = inspected(ctx, e);
+        if (!info?.exists) continue;
+        if (!ev.sha256) report({ path: at(e), code: item.code, message: `Văn bản ${ev.number} thiếu mã băm SHA-256 của tệp (được tính tự động khi tải tệp lên).` });
+        else if (ev.sha256 !== info.sha256) report({ path: at(e, 'sha256'), code: item.code, message: `Tệp “${ev.file}” đã bị thay đổi: mã băm SHA-256 không khớp nội dung tệp.` });
+      }
     },
   }),
   defineRule({
     id: 'evidence-unsigned', kind: 'self-assessment', severity: 'warning',
     description: 'Tài liệu kiểm chứng phải là văn bản điện tử được ký số',
     check(ctx, report) {
-      eachEvidence(ctx, (ev, ref, item) => {
-        const r = resolved(ctx, ev);
-        const info = r?.inside ? ctx.evidence.get(r.path) : undefined;
-        if (!info?.exists || !info.pdf?.isPdf || info.pdf.signed) return;
+      for (const e of entries(ctx)) {
+        const { ev, item } = e;
+        const info = inspected(ctx, e);
+        if (!info?.exists || !info.pdf?.isPdf || info.pdf.signed) continue;
         const why = info.pdf.problem === 'partial-coverage' ? ' (chữ ký không bao trùm toàn bộ tệp: tệp bị sửa sau khi ký)' :
           info.pdf.problem === 'empty-signature' ? ' (có ô chữ ký nhưng chưa ký)' : '';
-        report({ path: at(ref, 'file'), code: item.code, message: `Tệp “${ev.file}” (văn bản ${ev.number}) chưa được ký số${why}.` });
-      });
+        report({ path: at(e, 'file'), code: item.code, message: `Tệp “${ev.file}” (văn bản ${ev.number}) chưa được ký số${why}.` });
+      }
     },
   }),
 ];

@@ -13,11 +13,22 @@ export function viDate(iso: string): string {
 }
 
 /** A locator the council can follow: "Khoản 11", "Mục I", "Điểm a", "Phụ lục II", "trang 3". */
-const LOCATOR_LOWER = /(?<!\p{L})(mục|khoản|điểm|điều|phụ lục|trang|tr\.|chương|phần|biểu|bảng)\s*(\d+|[ivxlc]+|[a-zđ])(?![\p{L}\d])/u;
+const LOCATOR_LOWER = /(mục|khoản|điểm|điều|phụ lục|trang|tr\.|chương|phần|biểu|bảng)\s*(?:\d+|[ivxlc]+|[a-zđ])(?![\p{L}\d])/gu;
+const LETTER = /\p{L}/u;
 
-/** Whether a text cites a locator. Lower-casing once beats a case-insensitive Unicode regex. */
+/**
+ * Whether a text cites a locator (the keyword must start a word: "tổng mục 1" counts, "cmục 1"
+ * does not). Lower-casing once beats a case-insensitive Unicode regex, and checking the letter
+ * before each candidate beats a lookbehind tried at every position (this runs on every item).
+ */
 export function hasLocator(text: string): boolean {
-  return LOCATOR_LOWER.test(text.toLowerCase());
+  const s = text.toLowerCase();
+  LOCATOR_LOWER.lastIndex = 0;
+  for (let m = LOCATOR_LOWER.exec(s); m; m = LOCATOR_LOWER.exec(s)) {
+    if (m.index === 0 || !LETTER.test(s[m.index - 1]!)) return true;
+    LOCATOR_LOWER.lastIndex = m.index + 1;
+  }
+  return false;
 }
 
 /**

@@ -8,7 +8,7 @@ import { readText, type ContentSource } from '../source.js';
 import { indexFramework, type Access, type Appraisal, type Survey, type Campaign, type Framework, type SelfAssessment, type Unit } from '../model.js';
 import { rulesFor } from '../rules/index.js';
 import type { ContextByKind, EvidenceInfo, Registry, Report } from '../rules/types.js';
-import { resolvedEvidence } from '../rules/evidence.js';
+import { evidenceEntries } from '../rules/evidence.js';
 import { inspectPdf, sha256Hex } from '../evidence/pdf.js';
 import { sortFindings, type Finding, type RawFinding } from '../findings.js';
 
@@ -78,10 +78,16 @@ export async function loadRegistry(source: ContentSource, options: { units?: str
 export async function ensureUnit(registry: Registry, source: ContentSource, id: string): Promise<void> {
   if (!registry.partial || registry.units.has(id) || registry.broken.has(`unit:${id}`) || !/^[a-z0-9-]+$/.test(id)) return;
   const path = `${CONTENT_DIRS.units}/${id}.yaml`;
-  if (!(await source.read(path))) return;
-  const f = await parseFile(source, path);
+  const text = await readText(source, path);
+  if (text === null) return;
+  const f = parseText(text, path);
   if (f.valid) registry.units.set(id, f.data as Unit);
   else registry.broken.add(`unit:${id}`);
+}
+
+/** A copy of `s` that does not share storage with a larger string it was sliced from. */
+export function ownString(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /** Reads and inspects evidence files once per run, however many items cite them; also parses
@@ -103,6 +109,9 @@ export class EvidenceInspector {
   inspect(path: string): Promise<EvidenceInfo> {
     let hit = this.cache.get(path);
     if (!hit) {
+      // The path usually is a slice of a YAML text: kept as a cache key, it would keep the
+      // whole text (~150 KB) alive for the rest of the run. A fresh copy holds only itself.
+      path = ownString(path);
       hit = (async () => {
         const bytes = await this.source.read(path);
         if (!bytes) return { path, exists: false };
@@ -142,14 +151,10 @@ export async function checkFile(file: ParsedFile, registry: Registry, evidence: 
   switch (info.kind) {
     case 'self-assessment': {
       const data = file.data as SelfAssessment;
-      const paths = new Set<string>();
-      for (const item of data.items) for (const ev of item.evidence ?? []) {
-        if (ev.file === undefined) continue;
-        const r = resolvedEvidence(ev, info.year!, info.id);
-        if (r?.inside) paths.add(r.path);
-      }
-      const infos = await Promise.all([...paths].map((p) => evidence.inspect(p)));
       const fw = registry.frameworks.get(data.framework);
+      const paths = new Set<string>();
+      for (const e of evidenceEntries(data, info.year!, info.id, fw)) if (e.file?.inside) paths.add(e.file.path);
+      const infos = await Promise.all([...paths].map((p) => evidence.inspect(p)));
       return runRules('self-assessment', {
         file: path, data, registry, pathYear: info.year!, pathUnit: info.id,
         unit: registry.units.get(data.unit), campaign: registry.campaigns.get(data.year),
@@ -210,6 +215,11 @@ export interface ValidateOptions {
   /** A registry loaded earlier (the CMS and the benchmark reuse one). */
   registry?: LoadedRegistry;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Shares `targets` with other threads: each file is checked by the thread whose `claim()`
+   * returned its index first (an atomic counter), until it returns an index past the end.
+   */
+  claim?: () => number;
 }
 
 export interface ValidationResult {
@@ -253,7 +263,9 @@ export async function validate(source: ContentSource, options: ValidateOptions =
   const infos = targets.map((p) => classifyPath(p));
   // Only per-unit files to check: read just their units (see loadRegistry).
   const perUnitOnly = infos.every((i) => i && PER_UNIT_KINDS.has(i.kind));
-  const loaded = options.registry ?? await loadRegistry(source, perUnitOnly ? { units: infos.map((i) => i!.id) } : {});
+  // A claiming thread does not know its files yet: it loads each unit when a file names it.
+  const units = options.claim ? [] : infos.map((i) => i!.id);
+  const loaded = options.registry ?? await loadRegistry(source, perUnitOnly ? { units } : {});
   const { registry, files: registryFiles } = loaded;
   const byPath = new Map(registryFiles.map((f) => [f.path, f]));
   const evidence = new EvidenceInspector(source, options.hash);
@@ -263,7 +275,9 @@ export async function validate(source: ContentSource, options: ValidateOptions =
   const elsewhere: RawFinding[] = [];
   let done = 0;
   let checked = 0;
-  for (const path of targets) {
+  const claim = options.claim;
+  for (let k = claim ? claim() : 0; k < targets.length; k = claim ? claim() : k + 1) {
+    const path = targets[k]!;
     const info = classifyPath(path);
     if (!info) continue;
     const file = byPath.get(path) ?? await parseFile(source, path, info);

@@ -5,7 +5,7 @@
 import { createElement as h, useState } from 'react';
 import type { Evidence, FrameworkLeaf, Item } from '../../../scripts/core/model.js';
 import { formatNumber } from '../../../scripts/core/format.js';
-import { resolvedEvidence } from '../../../scripts/core/rules/evidence.js';
+import { resolveEvidencePath } from '../../../scripts/core/rules/evidence.js';
 import { RowFindings } from '../findings-panel.js';
 import type { AppraisalSession } from './session.js';
 import { S } from '../strings.js';
@@ -50,7 +50,7 @@ export function SelfColumn({ session, leaf, item }: Props) {
 function EvidenceLine({ session, ev, year, unit }: { session: AppraisalSession; ev: Evidence; year: number; unit: string }) {
   const line = S.preview.evidenceLine(ev.number, ev.date, ev.issuer, ev.title);
   const extras = [ev.locator ? S.appraisal.locator(ev.locator) : '', ev.statisticsTable ? S.appraisal.statisticsTable : ''].filter(Boolean).join('; ');
-  const file = ev.file !== undefined ? resolvedEvidence(ev, year, unit) : null;
+  const file = ev.file !== undefined ? resolveEvidencePath(ev.file, year, unit) : null;
   return h('li', { 'data-evidence-number': ev.number },
     h('span', null, line), extras ? h('span', { className: 'pi-note' }, ` (${extras})`) : null, ' ',
     file?.inside ? h(FileLink, { session, path: file.path }) : null,
