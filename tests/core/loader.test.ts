@@ -177,6 +177,16 @@ describe('syntax', () => {
     expect(only(timed('figures: { onTime: 46, total: 50\nscore: 2\n').findings).rule).toBe('yaml-syntax');
   });
 
+  it.each([
+    ['an explicit key', '? {a: 1}\n: x\nunit: don-vi-a\n'],
+    ['a flow mapping as an implicit key', '{a: 1}: x\nunit: don-vi-a\n'],
+    ['a mapping inside a flow sequence key', 'unit: don-vi-a\nitems:\n  [{a: 1}]  : x\n'],
+  ])('a mapping used as a key (%s) is refused, not read as "[object Object]"', (_name, text) => {
+    const r = timed(text);
+    expect(r.data).toBeUndefined();
+    expect(only(r.findings).rule).toBe('yaml-syntax');
+  });
+
   it('two documents in one file are refused', () => {
     expect(only(timed('unit: a\n---\nunit: b\n').findings).rule).toBe('yaml-syntax');
   });

@@ -1,7 +1,9 @@
 // The one YAML loader. js-yaml (about 10× faster than `yaml`, see platform notes) parses the
 // bulk with the CORE schema, so dates stay strings; the `yaml` package is used only where
 // js-yaml has no guard: files with anchors (alias-bomb limit) and positions of findings.
-import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
+// `maxDepth` (js-yaml ≥ 4.3) is not in @types/js-yaml yet.
+import { load, CORE_SCHEMA, YAMLException, type LoadOptions as BaseLoadOptions } from 'js-yaml';
+type LoadOptions = BaseLoadOptions & { maxDepth?: number };
 import { parseDocument } from 'yaml';
 import type { RawFinding } from '../findings.js';
 
@@ -24,6 +26,8 @@ export interface ParseResult {
 // afterwards as shared nodes.
 const ANCHOR = /(?:^|[\s[{,:])&[^\s,[\]{}]/m;
 const NON_ASCII = /[^\x00-\x7f]/;
+const COLLECTION_KEY = /\?|[\]}]\s*:/;
+const FLAT = { depth: 0, shared: false, objectKey: false };
 
 function finding(path: string, message: string, line = 1, column = 1, rule = 'yaml-syntax'): RawFinding {
   return { rule, severity: 'error', file: path, line, column, message };
@@ -48,8 +52,12 @@ export function parseYaml(text: string, path: string, limits: LoadLimits = DEFAU
     // Without an "&" there is no anchor, so no alias and nothing shared to watch for.
     const anchors = text.indexOf('&') !== -1;
     const guarded = anchors && ANCHOR.test(text);
-    data = guarded ? parseWithAliasLimit(text, limits.maxAliases) : load(text, { schema: CORE_SCHEMA, filename: path, json: false });
-    shape = measure(data, limits.maxDepth, anchors && !guarded);
+    // js-yaml bounds its own depth (it counts scalar leaves too: one level more than containers).
+    data = guarded ? parseWithAliasLimit(text, limits.maxAliases)
+      : load(text, { schema: CORE_SCHEMA, filename: path, json: false, maxDepth: limits.maxDepth + 1 } as LoadOptions);
+    // The tree walk finds what the text can hide only with an "&" (aliases), a "?" or a "]"/"}"
+    // before ":" (a collection used as a key), or after the alias-limited parser (no depth bound).
+    shape = anchors || COLLECTION_KEY.test(text) ? measure(data, limits.maxDepth, anchors && !guarded) : FLAT;
     if (shape.shared) {
       // js-yaml resolved aliases the shortcut missed: their expansion is unbounded, so reparse guarded.
       data = parseWithAliasLimit(text, limits.maxAliases);

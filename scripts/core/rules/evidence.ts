@@ -28,6 +28,9 @@ export function evidenceEntries(data: SelfAssessment, year: number, unit: string
   let list = entriesCache.get(data);
   if (!list) {
     list = [];
+    // One resolution (and one path string) per distinct file: every rule then looks the same
+    // string up, whose hash V8 computes once, instead of hashing a fresh slice per entry.
+    const resolved = new Map<string, ResolvedPath | null>();
     for (let i = 0; i < data.items.length; i++) {
       const item = data.items[i]!;
       const node = framework?.byCode.get(item.code)?.node;
@@ -35,7 +38,12 @@ export function evidenceEntries(data: SelfAssessment, year: number, unit: string
       const evs = item.evidence ?? [];
       for (let j = 0; j < evs.length; j++) {
         const ev = evs[j]!;
-        list.push({ ev, i, j, item, leaf, file: ev.file === undefined ? undefined : resolveEvidencePath(ev.file, year, unit) });
+        let file: ResolvedPath | null | undefined;
+        if (ev.file !== undefined) {
+          file = resolved.get(ev.file);
+          if (file === undefined) resolved.set(ev.file, file = resolveEvidencePath(ev.file, year, unit));
+        }
+        list.push({ ev, i, j, item, leaf, file });
       }
     }
     entriesCache.set(data, list);
