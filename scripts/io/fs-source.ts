@@ -1,7 +1,7 @@
 // ContentSource over a working tree on disk. Reads are synchronous under the async interface:
 // for thousands of small files, readFileSync is several times faster than fs/promises (no
 // thread-pool round trips for open/fstat/read/close), and nothing else waits on this thread.
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { isAscii, transcode } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
@@ -30,7 +30,7 @@ export function fsSource(root: string): ContentSource {
     async readText(path) {
       if (path.split('/').includes('..')) return null;
       let bytes: Buffer;
-      try { bytes = readFileSync(join(root, path)); } catch { return null; }
+      try { bytes = readInto(join(root, path)); } catch { return null; }
       return decodeUtf8(bytes);
     },
   };
@@ -54,4 +54,26 @@ export function decodeUtf8(bytes: Buffer): string {
 /** Node's synchronous SHA-256, for EvidenceInspector / validate({ hash }) on the server side. */
 export function nodeSha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+// One read buffer per thread, reused: a fresh 76 KB buffer per file (readFileSync) made malloc
+// return and refault pages for every file, a third more page faults and ~4% of a run's time.
+let scratch = Buffer.allocUnsafeSlow(1 << 20);
+
+/** The file's bytes in the shared scratch buffer: valid only until the next call. */
+function readInto(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size >= scratch.length) scratch = Buffer.allocUnsafeSlow(size + (size >> 1) + 1);
+    let n = 0;
+    for (let r: number; (r = readSync(fd, scratch, n, scratch.length - n, null)) > 0;) {
+      n += r;
+      // The file grew after fstat: keep reading into a bigger buffer.
+      if (n === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafeSlow(scratch.length)]);
+    }
+    return scratch.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
