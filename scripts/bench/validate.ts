@@ -31,6 +31,9 @@ export async function benchValidate(opts: BenchOptions): Promise<Record<string, 
   // The same 4,000 files ajv-cli reads, with every rule, their units, framework and evidence.
   const same = timed(process.execPath, [cli, 'validate', '--root', dir, '--format', 'json', join(dir, 'content/self-assessments/2023')], opts.root);
   if (same.status !== 0) opts.log(`  validate thoát với mã ${same.status}: ${same.stderr.split('\n').slice(0, 3).join(' ')}`);
+  // The same on one thread: what the engine costs per core next to ajv-cli's one thread.
+  const one = timed(process.execPath, [cli, 'validate', '--root', dir, '--format', 'json', join(dir, 'content/self-assessments/2023')], opts.root,
+    { ...process.env, PARINDEX_THREADS: '1' });
   // And the whole repository (also the 4,000 unit files, frameworks, campaign).
   const full = timed(process.execPath, [cli, 'validate', '--root', dir, '--format', 'json'], opts.root);
   if (full.status !== 0) opts.log(`  validate thoát với mã ${full.status}: ${full.stderr.split('\n').slice(0, 3).join(' ')}`);
@@ -43,6 +46,8 @@ export async function benchValidate(opts: BenchOptions): Promise<Record<string, 
     'ajv-cli structural (s)': round(ajv.seconds),
     'parindex validate, same files, all rules (s)': round(same.seconds),
     'speed-up vs ajv-cli (×)': round(ajv.seconds / same.seconds),
+    'parindex validate, same files, one thread (s)': round(one.seconds),
+    'one thread vs ajv-cli (×)': round(ajv.seconds / one.seconds),
     'parindex validate, whole repository (s)': round(full.seconds),
     'one file, cold node process (s)': round(single),
     'bare node start (s)': round(nodeBaseline),
