@@ -14,7 +14,12 @@ export interface PdfSignatureInfo {
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 
+// WHATWG's "latin1" is windows-1252: one UTF-16 unit per byte like Latin-1 itself, so offsets
+// hold, and the bytes it maps differently (0x80–0x9F) are never ASCII, which is all we match.
+const DECODER = typeof TextDecoder === 'function' ? new TextDecoder('latin1') : undefined;
+
 function latin1(bytes: Uint8Array): string {
+  if (DECODER) return DECODER.decode(bytes);
   // Chunked: String.fromCharCode.apply overflows the stack on large arrays.
   let out = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
