@@ -108,48 +108,68 @@ export function unitsForYear(registry: Registry, year: number): Unit[] {
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
-function selfAssessmentCollection(registry: Registry, year: number, schema: JsonSchema, env: CmsEnvironment): Record<string, unknown> {
-  const props = schema.properties ?? {};
-  const folder = `${CONTENT_DIRS.selfAssessments}/${year}`;
-  const evidence = `${CONTENT_DIRS.evidence}/${year}/{{unit}}`;
-  const fields: Record<string, unknown>[] = [];
-  for (const name of Object.keys(props)) {
-    const prop = props[name]!;
+/** A collection's unit picker. */
+interface UnitPicker {
+  units: Unit[];
+  /** Units whose file exists already: a new entry is not offered them. */
+  taken?: string[];
+  hint: string;
+}
+
+type Field = Record<string, unknown>;
+
+/**
+ * One form field per property of a collection's schema, in the schema's order. The unit, year
+ * and framework are asked (or not) alike in every collection; `own` builds the others and
+ * returns undefined for a property it does not know, which stops the build.
+ */
+function formFields(kind: string, year: number, props: Record<string, JsonSchema>, picker: UnitPicker, own: (name: string, prop: JsonSchema) => Field | undefined): Field[] {
+  return Object.entries(props).map(([name, prop]) => {
     switch (name) {
       case 'unit':
-        fields.push({
+        return {
           name, label: label(name, prop), widget: UNIT_WIDGET, required: true,
-          options: unitsForYear(registry, year).map((u) => ({ label: u.name, value: u.id })),
-          hint: 'Chọn đơn vị khi tạo bảng mới; không đổi đơn vị của bảng đã có.',
-        });
-        break;
+          options: picker.units.map((u) => ({ label: u.name, value: u.id })),
+          ...(picker.taken ? { taken: picker.taken } : {}),
+          hint: picker.hint,
+        };
       // Derived, never typed: the year is the collection's, the framework follows the unit's
       // group (the preSave handler writes it).
       case 'year':
-        fields.push({ name, label: label(name, prop), widget: 'hidden', default: year });
-        break;
+        return { name, label: label(name, prop), widget: 'hidden', default: year };
       case 'framework':
-        fields.push({ name, label: label(name, prop), widget: 'hidden', default: '' });
-        break;
-      case 'preparedBy':
-        fields.push({ name, label: label(name, prop), widget: 'object', collapsed: false, fields: stringFields(prop) });
-        break;
-      case 'items':
-        fields.push({ name, label: label(name, prop), widget: SCORE_TABLE_WIDGET, year, hint: prop.description });
-        break;
-      default:
-        throw new Error(`CMS config: no form field for self-assessment property "${name}"`);
+        return { name, label: label(name, prop), widget: 'hidden', default: '' };
     }
-  }
+    const field = own(name, prop);
+    if (!field) throw new Error(`CMS config: no form field for ${kind} property "${name}"`);
+    return field;
+  });
+}
+
+/** What sets one collection apart from the other: the rest is one YAML file per unit and year. */
+interface CollectionParts {
+  name: string;
+  label: string;
+  label_singular: string;
+  description: string;
+  folder: string;
+  create: boolean;
+  /** Where uploads go, as a repository path. */
+  media: string;
+  preview: boolean;
+  fields: Field[];
+}
+
+function unitFilesCollection(parts: CollectionParts, env: CmsEnvironment): Record<string, unknown> {
   return {
-    name: collectionName(year),
-    label: `Tự chấm điểm năm ${year}`,
-    label_singular: `bảng tự chấm điểm năm ${year}`,
-    description: `Mỗi đơn vị một bảng: ${folder}/<mã đơn vị>.yaml. Tài liệu kiểm chứng tải lên ${CONTENT_DIRS.evidence}/${year}/<mã đơn vị>/.`,
-    folder,
+    name: parts.name,
+    label: parts.label,
+    label_singular: parts.label_singular,
+    description: parts.description,
+    folder: parts.folder,
     extension: 'yaml',
     format: 'yaml',
-    create: unitsForYear(registry, year).length > 0,
+    create: parts.create,
     // Deleting a merged file writes the main branch directly: only administrators do that, in git.
     delete: false,
     slug: '{{unit}}',
@@ -159,11 +179,35 @@ function selfAssessmentCollection(registry: Registry, year: number, schema: Json
     // Merging is the gate's job: on GitHub the merge bot after the Check, never an officer's
     // button; the local portal keeps the button and vetoes through the same gate.
     publish: env.mode === 'local',
-    media_folder: `/${evidence}`,
-    public_folder: evidence,
-    editor: { preview: true },
-    fields,
+    media_folder: `/${parts.media}`,
+    public_folder: parts.media,
+    editor: { preview: parts.preview },
+    fields: parts.fields,
   };
+}
+
+function selfAssessmentCollection(registry: Registry, year: number, schema: JsonSchema, env: CmsEnvironment): Record<string, unknown> {
+  const folder = `${CONTENT_DIRS.selfAssessments}/${year}`;
+  const units = unitsForYear(registry, year);
+  const picker = { units, hint: 'Chọn đơn vị khi tạo bảng mới; không đổi đơn vị của bảng đã có.' };
+  const fields = formFields('self-assessment', year, schema.properties ?? {}, picker, (name, prop) => {
+    switch (name) {
+      case 'preparedBy': return { name, label: label(name, prop), widget: 'object', collapsed: false, fields: stringFields(prop) };
+      case 'items': return { name, label: label(name, prop), widget: SCORE_TABLE_WIDGET, year, hint: prop.description };
+      default: return undefined;
+    }
+  });
+  return unitFilesCollection({
+    name: collectionName(year),
+    label: `Tự chấm điểm năm ${year}`,
+    label_singular: `bảng tự chấm điểm năm ${year}`,
+    description: `Mỗi đơn vị một bảng: ${folder}/<mã đơn vị>.yaml. Tài liệu kiểm chứng tải lên ${CONTENT_DIRS.evidence}/${year}/<mã đơn vị>/.`,
+    folder,
+    create: units.length > 0,
+    media: `${CONTENT_DIRS.evidence}/${year}/{{unit}}`,
+    preview: true,
+    fields,
+  }, env);
 }
 
 /** What the council's collections need besides the registry. */
@@ -209,68 +253,39 @@ function adjustmentField(name: 'bonus' | 'penalty', prop: JsonSchema, cap: numbe
 
 function appraisalCollection(registry: Registry, year: number, input: AppraisalInput, env: CmsEnvironment): Record<string, unknown> {
   const schema = input.schema;
-  const props = schema.properties ?? {};
+  const props = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, prop]) => [name, resolveRef(schema, prop)]));
   const folder = `${CONTENT_DIRS.appraisals}/${year}`;
   const units = unitsToAppraise(registry, input.selfAssessed.get(year) ?? []);
   const taken = new Set(input.appraised?.get(year) ?? []);
   const caps = registry.campaigns.get(year)?.adjustments;
-  const fields: Record<string, unknown>[] = [];
-  for (const name of Object.keys(props)) {
-    const prop = resolveRef(schema, props[name]!);
+  const picker = {
+    units,
+    // Decap would save a second file as "<unit>-1.yaml", which the rules then refuse.
+    taken: input.appraised?.get(year) ?? [],
+    hint: 'Chỉ các đơn vị đã có bảng tự chấm năm nay và chưa có kết quả thẩm định. Không đổi đơn vị của kết quả đã có.',
+  };
+  const fields = formFields('appraisal', year, props, picker, (name, prop) => {
     switch (name) {
-      case 'unit':
-        fields.push({
-          name, label: LABELS.unit, widget: UNIT_WIDGET, required: true,
-          options: units.map((u) => ({ label: u.name, value: u.id })),
-          // Decap would save a second file as "<unit>-1.yaml", which the rules then refuse.
-          taken: input.appraised?.get(year) ?? [],
-          hint: 'Chỉ các đơn vị đã có bảng tự chấm năm nay và chưa có kết quả thẩm định. Không đổi đơn vị của kết quả đã có.',
-        });
-        break;
-      case 'year':
-        fields.push({ name, label: label(name, prop), widget: 'hidden', default: year });
-        break;
-      case 'framework':
-        fields.push({ name, label: label(name, prop), widget: 'hidden', default: '' });
-        break;
-      case 'appraisers':
-        fields.push({ name, label: label(name, prop), widget: NAMES_WIDGET, required: false, hint: 'Mỗi dòng một người.' });
-        break;
-      case 'bonus':
-        fields.push(adjustmentField('bonus', prop, caps?.bonusMax));
-        break;
-      case 'penalty':
-        fields.push(adjustmentField('penalty', prop, caps?.penaltyMax));
-        break;
-      case 'items':
-        fields.push({ name, label: 'Thẩm định theo bộ tiêu chí', widget: APPRAISAL_TABLE_WIDGET, year, hint: prop.description });
-        break;
-      default:
-        throw new Error(`CMS config: no form field for appraisal property "${name}"`);
+      case 'appraisers': return { name, label: label(name, prop), widget: NAMES_WIDGET, required: false, hint: 'Mỗi dòng một người.' };
+      case 'bonus': return adjustmentField('bonus', prop, caps?.bonusMax);
+      case 'penalty': return adjustmentField('penalty', prop, caps?.penaltyMax);
+      case 'items': return { name, label: 'Thẩm định theo bộ tiêu chí', widget: APPRAISAL_TABLE_WIDGET, year, hint: prop.description };
+      default: return undefined;
     }
-  }
-  return {
+  });
+  return unitFilesCollection({
     name: appraisalCollectionName(year),
     label: `Thẩm định năm ${year}`,
     label_singular: `kết quả thẩm định năm ${year}`,
     description: `Hội đồng thẩm định: mỗi đơn vị một tệp ${folder}/<mã đơn vị>.yaml, đặt cạnh bảng tự chấm, giải trình và tài liệu kiểm chứng của đơn vị.`,
     folder,
-    extension: 'yaml',
-    format: 'yaml',
     create: units.some((u) => !taken.has(u.id)),
-    delete: false,
-    slug: '{{unit}}',
-    identifier_field: 'unit',
-    summary: '{{unit}}',
-    sortable_fields: [],
-    publish: env.mode === 'local',
     // Nothing is uploaded here; a folder of its own keeps Decap from loading any evidence.
-    media_folder: `/${folder}/tep-dinh-kem`,
-    public_folder: `${folder}/tep-dinh-kem`,
+    media: `${folder}/tep-dinh-kem`,
     // The table is wide (the unit's column beside the council's): no preview pane.
-    editor: { preview: false },
+    preview: false,
     fields,
-  };
+  }, env);
 }
 
 export function buildCmsConfig(registry: Registry, schema: JsonSchema, env: CmsEnvironment, appraisal?: AppraisalInput): Record<string, unknown> {

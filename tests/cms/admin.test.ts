@@ -2,13 +2,14 @@
 // loads cleanly and speaks Vietnamese, the form is the framework, totals and findings follow the
 // officer's edits, uploads are hashed, drafts save with errors, sending does not, and whatever is
 // typed is shown, never run.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
-import type { Browser, Page } from 'playwright-core';
-import { entryUrl, git, launch, login, makeRepo, openPage, startCms, unexpectedErrors, type CmsServer, type TempRepo, type Watched } from '../../scripts/bench/cms-harness.js';
-import { BASE_ROOT, REPO_ROOT } from '../helpers/fixtures.js';
+import type { Page } from 'playwright-core';
+import { entryUrl, git, login, unexpectedErrors } from '../../scripts/bench/cms-harness.js';
+import { cmsInChromium, ENGLISH } from './cms-in-chromium.js';
+import { BASE_ROOT } from '../helpers/fixtures.js';
 import { makePdf } from '../helpers/pdf.js';
 import { indexFramework, type Framework, type SelfAssessment } from '../../scripts/core/model.js';
 import { parseText } from '../../scripts/core/validate/engine.js';
@@ -19,56 +20,11 @@ const COLLECTION = 'self-assessments-2023';
 const BRANCH = `cms/${COLLECTION}/don-vi-a`;
 const FILE = 'content/self-assessments/2023/don-vi-a.yaml';
 
-/** Words of Decap's English UI that must never reach an officer. */
-const ENGLISH = /\b(Save|Saving|Publish|Published|Unpublished|Status|Draft|Drafts|Ready|In review|Delete|Entries|Collections|Workflow|Media|Login|Log in|Search|Quick add|Add|New|Changes saved|Unsaved|Loading|Preview|Toggle|Editorial)\b/;
-
-let repo: TempRepo;
-let cms: CmsServer;
-let browser: Browser;
-let w: Watched;
+const cms = cmsInChromium(join(BASE_ROOT, 'content'));
 let page: Page;
-let mainAtStart: string;
+beforeAll(() => { page = cms.page; });
 
 const row = (code: string) => page.locator(`.pi-row[data-code="${code}"]`);
-
-async function waitChecked(): Promise<void> {
-  await page.waitForSelector('[data-findings-panel][data-checking="false"]');
-}
-
-async function branchStatus(): Promise<string> {
-  try { return git(repo.dir, 'config', '--get', `branch.${BRANCH}.description`); } catch { return ''; }
-}
-
-/** Runs `action` and returns the text of the new toast matching `text` it causes. */
-async function toastAfter(text: RegExp, action: () => Promise<void>): Promise<string> {
-  await page.locator('.Toastify__toast').evaluateAll((els) => els.forEach((e) => e.setAttribute('data-seen', '1')));
-  await action();
-  const fresh = page.locator('.Toastify__toast:not([data-seen])', { hasText: text }).first();
-  await fresh.waitFor({ timeout: 20_000 });
-  return fresh.innerText();
-}
-
-const save = () => page.getByRole('button', { name: 'Lưu', exact: true }).click();
-
-async function setStatus(label: string): Promise<void> {
-  await page.getByRole('button', { name: /^Trạng thái:/ }).click();
-  await page.getByRole('menuitem', { name: label }).click();
-}
-
-beforeAll(async () => {
-  repo = makeRepo({}, BASE_ROOT);
-  mainAtStart = git(repo.dir, 'rev-parse', 'main');
-  cms = await startCms(REPO_ROOT, repo.dir);
-  browser = await launch();
-  w = await openPage(browser);
-  page = w.page;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await cms?.close();
-  repo?.cleanup();
-});
 
 describe('the officers’ CMS in Chromium', () => {
   test('logs in to the local backend and lists the year’s self-assessments, all in Vietnamese', async () => {
@@ -94,7 +50,7 @@ describe('the officers’ CMS in Chromium', () => {
     expect(await row('1.1').innerText()).toContain('Kế hoạch CCHC và bảng thống kê nhiệm vụ');
     expect(await row('2.1.1').innerText()).toContain('Bổ sung ở đợt giải trình lần 2 (số liệu đến hết ngày 30/11/2023)');
     expect(await row('1.3').locator('[data-field="notApplicable"]').isChecked()).toBe(true);
-    await waitChecked();
+    await cms.findingsChecked();
     expect(await page.locator('[data-findings-panel]').getAttribute('data-errors')).toBe('0');
     const editor = await page.locator('body').innerText();
     expect(editor.match(ENGLISH)).toBeNull();
@@ -146,48 +102,48 @@ describe('the officers’ CMS in Chromium', () => {
     await row('1.2').locator('select[data-field="score"]').selectOption('0');
     await expect.poll(() => page.locator('[data-findings-panel] li[data-rule="score-measure-mismatch"]').count(), { timeout: 10_000 }).toBe(1);
     expect(Number(await page.locator('[data-findings-panel]').getAttribute('data-errors'))).toBeGreaterThan(0);
-    await toastAfter(/Đã lưu/, save);
-    const saved = loadYaml(git(repo.dir, 'show', `${BRANCH}:${FILE}`), { schema: CORE_SCHEMA }) as SelfAssessment;
+    await cms.toastAfter(/Đã lưu/, cms.save);
+    const saved = loadYaml(git(cms.repoDir, 'show', `${BRANCH}:${FILE}`), { schema: CORE_SCHEMA }) as SelfAssessment;
     expect(saved.framework).toBe('fw-so-2023');
     expect(saved.items.map((i) => [i.code, i.score])).toEqual([['1.1', 1], ['1.2', 0], ['1.3', 0], ['2.1.1', 0.5], ['2.1.2', 0]]);
     const ev = saved.items[4]!.evidence![0]!;
     expect(ev).toMatchObject({ number: '77/TB-SNV', date: '2023-11-20', file: expect.stringMatching(/^content\/evidence\/2023\/don-vi-a\/thong-bao-77-[0-9a-f]{12}\.pdf$/) });
-    const stored = execFileSync('git', ['show', `${BRANCH}:${ev.file}`], { cwd: repo.dir });
+    const stored = execFileSync('git', ['show', `${BRANCH}:${ev.file}`], { cwd: cms.repoDir });
     expect(createHash('sha256').update(stored).digest('hex')).toBe(ev.sha256);
-    expect(git(repo.dir, 'rev-parse', 'main')).toBe(mainAtStart);
-    expect(await branchStatus()).toMatch(/draft/);
+    expect(git(cms.repoDir, 'rev-parse', 'main')).toBe(cms.mainAtStart);
+    expect(await cms.branchStatus(BRANCH)).toMatch(/draft/);
 
-    const refusal = await toastAfter(/Chưa gửi được/, () => setStatus('Đã gửi đi'));
+    const refusal = await cms.toastAfter(/Chưa gửi được/, () => cms.setStatus('Đã gửi đi'));
     expect(refusal).toContain('1.2');
     expect(refusal).not.toMatch(/Error:/);
-    expect(await branchStatus()).toMatch(/draft/);
+    expect(await cms.branchStatus(BRANCH)).toMatch(/draft/);
   });
 
   test('fixed and saved, it is sent; saved again with an error, it goes back to draft', async () => {
     await row('1.2').locator('select[data-field="score"]').selectOption('2');
-    await toastAfter(/Đã lưu/, save);
-    await toastAfter(/Đã cập nhật trạng thái/, () => setStatus('Đã gửi đi'));
-    expect(await branchStatus()).toMatch(/pending_publish/);
+    await cms.toastAfter(/Đã lưu/, cms.save);
+    await cms.toastAfter(/Đã cập nhật trạng thái/, () => cms.setStatus('Đã gửi đi'));
+    expect(await cms.branchStatus(BRANCH)).toMatch(/pending_publish/);
     // What was sent is a file CI accepts: no schema or rule error.
-    const sent = git(repo.dir, 'show', `${BRANCH}:${FILE}`);
+    const sent = git(cms.repoDir, 'show', `${BRANCH}:${FILE}`);
     expect(parseText(sent, FILE).findings).toEqual([]);
 
     await row('1.2').locator('select[data-field="score"]').selectOption('1');
-    await toastAfter(/chuyển về Bản nháp/, save);
-    expect(await branchStatus()).toMatch(/draft/);
+    await cms.toastAfter(/chuyển về Bản nháp/, cms.save);
+    expect(await cms.branchStatus(BRANCH)).toMatch(/draft/);
     await expect.poll(() => page.getByRole('button', { name: /^Trạng thái:/ }).innerText()).toContain('Bản nháp');
   });
 
   test('in the local portal a sent entry can be merged from the CMS (the portal’s gate judges it)', async () => {
     await row('1.2').locator('select[data-field="score"]').selectOption('2');
-    await toastAfter(/Đã lưu/, save);
-    await toastAfter(/Đã cập nhật trạng thái/, () => setStatus('Đã gửi đi'));
+    await cms.toastAfter(/Đã lưu/, cms.save);
+    await cms.toastAfter(/Đã cập nhật trạng thái/, () => cms.setStatus('Đã gửi đi'));
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Hợp nhất', exact: true }).click();
-    await toastAfter(/Đã hợp nhất vào dữ liệu chính/, () => page.getByRole('menuitem', { name: 'Hợp nhất ngay' }).click());
-    const merged = loadYaml(git(repo.dir, 'show', `main:${FILE}`), { schema: CORE_SCHEMA }) as SelfAssessment;
+    await cms.toastAfter(/Đã hợp nhất vào dữ liệu chính/, () => page.getByRole('menuitem', { name: 'Hợp nhất ngay' }).click());
+    const merged = loadYaml(git(cms.repoDir, 'show', `main:${FILE}`), { schema: CORE_SCHEMA }) as SelfAssessment;
     expect(merged.items.map((i) => [i.code, i.score])).toEqual([['1.1', 1], ['1.2', 2], ['1.3', 0], ['2.1.1', 0.5], ['2.1.2', 0]]);
-    expect(git(repo.dir, 'rev-parse', 'main')).not.toBe(mainAtStart);
+    expect(git(cms.repoDir, 'rev-parse', 'main')).not.toBe(cms.mainAtStart);
   });
 
   test('a hostile explanation is shown as text in the preview, never run', async () => {
@@ -216,8 +172,8 @@ describe('the officers’ CMS in Chromium', () => {
     expect(rows).toEqual(fw.leaves.map((l) => l.code));
     await page.getByLabel('Họ và tên').fill('Trần Văn Bình');
     await row('1.1').locator('select[data-field="score"]').selectOption('1');
-    await toastAfter(/Đã lưu/, save);
-    const text = git(repo.dir, 'show', `cms/${COLLECTION}/don-vi-b:content/self-assessments/2023/don-vi-b.yaml`);
+    await cms.toastAfter(/Đã lưu/, cms.save);
+    const text = git(cms.repoDir, 'show', `cms/${COLLECTION}/don-vi-b:content/self-assessments/2023/don-vi-b.yaml`);
     const parsed = parseText(text, 'content/self-assessments/2023/don-vi-b.yaml');
     expect(parsed.findings).toEqual([]);
     const saved = parsed.data as SelfAssessment;
@@ -227,7 +183,7 @@ describe('the officers’ CMS in Chromium', () => {
   });
 
   test('no console errors on the way', () => {
-    expect(unexpectedErrors(w)).toEqual([]);
+    expect(unexpectedErrors(cms.w)).toEqual([]);
   });
 });
 

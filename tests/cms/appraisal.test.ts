@@ -3,14 +3,14 @@
 // explanation, evidence (with a working link) and the engine's findings; round-1 and round-2
 // inputs under the appraisal rules; totals self vs round 1 vs final; drafts save with errors,
 // "Đã gửi đi" does not.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { entryUrl, git, launch, login, makeRepo, openPage, startCms, unexpectedErrors, type CmsServer, type TempRepo, type Watched } from '../../scripts/bench/cms-harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { entryUrl, git, login, unexpectedErrors } from '../../scripts/bench/cms-harness.js';
+import { cmsInChromium, ENGLISH } from './cms-in-chromium.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { indexFramework, type Appraisal, type Framework, type SelfAssessment } from '../../scripts/core/model.js';
 import { councilScores, scoreTree, selfScores } from '../../scripts/core/score/index.js';
@@ -26,9 +26,6 @@ const SA = loadYaml(readContent(`content/self-assessments/${YEAR}/${UNIT}.yaml`)
 const APPRAISAL = loadYaml(readContent(FILE), { schema: CORE_SCHEMA }) as Appraisal;
 const FW = indexFramework(loadYaml(readContent(`content/frameworks/${SA.framework}.yaml`), { schema: CORE_SCHEMA }) as Framework);
 
-/** Words of Decap's English UI that must never reach a council member. */
-const ENGLISH = /\b(Save|Saving|Publish|Published|Unpublished|Status|Draft|Drafts|Ready|In review|Delete|Entries|Collections|Workflow|Media|Login|Log in|Search|Quick add|Add|New|Changes saved|Unsaved|Loading|Preview|Toggle|Editorial)\b/;
-
 // Criteria of the sample chosen for what they are: 1.2 scored by the council as the unit did,
 // no remark, no request, not deferred; 1.5 flagged for explanation with a round-2 score; 5.3.1
 // deferred (its data comes in round 2); 1.6 cites a letter-suffixed document number.
@@ -37,12 +34,9 @@ const FLAGGED = '1.5';
 const DEFERRED = '5.3.1';
 const SUFFIXED = '1.6';
 
-let base: string;
-let repo: TempRepo;
-let cms: CmsServer;
-let browser: Browser;
-let w: Watched;
+const cms = cmsInChromium(join(REPO_ROOT, 'content'));
 let page: Page;
+beforeAll(() => { page = cms.page; });
 
 /** What a reader sees: off-screen rows skip rendering (content-visibility), so scroll first. */
 async function seen(l: Locator): Promise<string> {
@@ -53,46 +47,8 @@ async function seen(l: Locator): Promise<string> {
 }
 
 const row = (code: string) => page.locator(`.pi-row[data-code="${code}"]`);
-const save = () => page.getByRole('button', { name: 'Lưu', exact: true }).click();
-
-async function branchStatus(): Promise<string> {
-  try { return git(repo.dir, 'config', '--get', `branch.${BRANCH}.description`); } catch { return ''; }
-}
-
-async function toastAfter(text: RegExp, action: () => Promise<void>): Promise<string> {
-  await page.locator('.Toastify__toast').evaluateAll((els) => els.forEach((e) => e.setAttribute('data-seen', '1')));
-  await action();
-  const fresh = page.locator('.Toastify__toast:not([data-seen])', { hasText: text }).first();
-  await fresh.waitFor({ timeout: 20_000 });
-  return fresh.innerText();
-}
-
-async function setStatus(label: string): Promise<void> {
-  await page.getByRole('button', { name: /^Trạng thái:/ }).click();
-  await page.getByRole('menuitem', { name: label }).click();
-}
 
 const councilPanel = () => page.locator('[data-findings-panel]');
-async function councilChecked(): Promise<void> {
-  await page.waitForSelector('[data-findings-panel][data-checking="false"]');
-}
-
-beforeAll(async () => {
-  base = mkdtempSync(join(tmpdir(), 'parindex-appraisal-'));
-  cpSync(join(REPO_ROOT, 'content'), join(base, 'content'), { recursive: true });
-  repo = makeRepo({}, base);
-  cms = await startCms(REPO_ROOT, repo.dir);
-  browser = await launch();
-  w = await openPage(browser);
-  page = w.page;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await cms?.close();
-  repo?.cleanup();
-  if (base) rmSync(base, { recursive: true, force: true });
-});
 
 describe('the council’s appraisal collection in Chromium', () => {
   test('lists the year’s appraisals, in Vietnamese', async () => {
@@ -100,7 +56,7 @@ describe('the council’s appraisal collection in Chromium', () => {
     await page.goto(`${cms.adminUrl}#/collections/${COLLECTION}`);
     await page.locator(`a[href$="/entries/${UNIT}"]`).waitFor();
     const listed = await page.locator(`a[href*="/collections/${COLLECTION}/entries/"]`).evaluateAll((els) => els.map((e) => e.getAttribute('href')!.split('/').pop()));
-    const files = git(repo.dir, 'ls-tree', '--name-only', 'main', `content/appraisals/${YEAR}/`).split('\n').map((p) => p.split('/').pop()!.replace(/\.yaml$/, ''));
+    const files = git(cms.repoDir, 'ls-tree', '--name-only', 'main', `content/appraisals/${YEAR}/`).split('\n').map((p) => p.split('/').pop()!.replace(/\.yaml$/, ''));
     expect(listed.sort()).toEqual(files.sort());
     const text = await page.locator('body').innerText();
     expect(text).toContain(`Thẩm định năm ${YEAR}`);
@@ -144,7 +100,7 @@ describe('the council’s appraisal collection in Chromium', () => {
     const council = row(SUFFIXED).locator(`[data-council="${SUFFIXED}"]`);
     expect(await council.locator('select[data-field="round1.score"]').inputValue()).toBe('0');
     expect(await council.locator('textarea[data-field="round1.remark"]').inputValue()).toContain('số văn bản a, b');
-    await councilChecked();
+    await cms.findingsChecked();
     expect(await councilPanel().getAttribute('data-errors')).toBe('0');
     expect((await page.locator('body').innerText()).match(ENGLISH)).toBeNull();
   });
@@ -189,7 +145,7 @@ describe('the council’s appraisal collection in Chromium', () => {
     await row(PLAIN).locator('[data-field="round1.requestExplanation"]').uncheck();
     await expect.poll(() => r2(PLAIN).isDisabled()).toBe(true);
     await expect.poll(async () => Number(await domain.getAttribute('data-final'))).toBe(finalBefore);
-    await councilChecked();
+    await cms.findingsChecked();
     expect(await councilPanel().getAttribute('data-errors')).toBe('0');
   });
 
@@ -204,32 +160,32 @@ describe('the council’s appraisal collection in Chromium', () => {
     await expect.poll(() => page.locator('.pa-totals tr[data-domain="1"]').getAttribute('data-round1'))
       .toBe(String(scoreTree(FW, councilScores(SA, APPRAISAL, undefined, UNIT, 'appraisal')).children![0]!.points - 0.5));
 
-    await toastAfter(/Đã lưu/, save);
-    const draft = loadYaml(git(repo.dir, 'show', `${BRANCH}:${FILE}`), { schema: CORE_SCHEMA }) as Appraisal;
+    await cms.toastAfter(/Đã lưu/, cms.save);
+    const draft = loadYaml(git(cms.repoDir, 'show', `${BRANCH}:${FILE}`), { schema: CORE_SCHEMA }) as Appraisal;
     expect(draft.items.find((i) => i.code === PLAIN)).toEqual({ code: PLAIN, round1: { score: 0.5 } });
     // What the council did not touch is written back unchanged.
     expect({ ...draft, items: draft.items.filter((i) => i.code !== PLAIN) }).toEqual({ ...APPRAISAL, items: APPRAISAL.items.filter((i) => i.code !== PLAIN) });
-    expect(await branchStatus()).toMatch(/draft/);
+    expect(await cms.branchStatus(BRANCH)).toMatch(/draft/);
 
-    const refusal = await toastAfter(/Chưa gửi được/, () => setStatus('Đã gửi đi'));
+    const refusal = await cms.toastAfter(/Chưa gửi được/, () => cms.setStatus('Đã gửi đi'));
     expect(refusal).toContain('kết quả thẩm định còn 1 lỗi');
     expect(refusal).toContain(PLAIN);
-    expect(await branchStatus()).toMatch(/draft/);
+    expect(await cms.branchStatus(BRANCH)).toMatch(/draft/);
 
     await row(PLAIN).locator('textarea[data-field="round1.remark"]').fill('Kế hoạch ban hành chậm so với thời hạn của UBND tỉnh.');
     await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(0);
-    await councilChecked();
+    await cms.findingsChecked();
     expect(await councilPanel().getAttribute('data-errors')).toBe('0');
-    await toastAfter(/Đã lưu/, save);
-    await toastAfter(/Đã cập nhật trạng thái/, () => setStatus('Đã gửi đi'));
-    expect(await branchStatus()).toMatch(/pending_publish/);
-    const sent = git(repo.dir, 'show', `${BRANCH}:${FILE}`);
+    await cms.toastAfter(/Đã lưu/, cms.save);
+    await cms.toastAfter(/Đã cập nhật trạng thái/, () => cms.setStatus('Đã gửi đi'));
+    expect(await cms.branchStatus(BRANCH)).toMatch(/pending_publish/);
+    const sent = git(cms.repoDir, 'show', `${BRANCH}:${FILE}`);
     expect(parseText(sent, FILE).findings).toEqual([]);
     expect((loadYaml(sent, { schema: CORE_SCHEMA }) as Appraisal).items.find((i) => i.code === PLAIN))
       .toEqual({ code: PLAIN, round1: { score: 0.5, remark: 'Kế hoạch ban hành chậm so với thời hạn của UBND tỉnh.' } });
   });
 
   test('no console errors on the way', () => {
-    expect(unexpectedErrors(w)).toEqual([]);
+    expect(unexpectedErrors(cms.w)).toEqual([]);
   });
 });

@@ -2,27 +2,21 @@
 // from the repository (the merged one on the base branch: what the unit sent is what is
 // appraised) through the same reader the rules use for evidence, runs the core rules on it once
 // for the column beside the inputs, and re-runs the appraisal rules on the council's entry when
-// idle after each edit. Edits reach Decap debounced, as in the officers' table.
-import { fromJS } from 'immutable';
+// idle after each edit. Edits reach Decap debounced, as in the officers' table (TableSession).
 import { selfAssessmentPath } from '../../../scripts/core/kinds.js';
 import { appraisalPathFor } from '../../../scripts/core/gate/paths.js';
-import { isLeaf, type Appraisal, type FrameworkIndex, type SelfAssessment } from '../../../scripts/core/model.js';
+import { isLeaf, type Appraisal, type SelfAssessment } from '../../../scripts/core/model.js';
 import { adjustments, councilScores, round2, scoreTree, selfScores, type NodeResult } from '../../../scripts/core/score/index.js';
 import type { EvidenceInspector } from '../../../scripts/core/validate/engine.js';
 import { checkText, inspectorFor, toYaml } from '../check.js';
 import { evidenceSource } from '../repo-files.js';
-import { frameworkFor, registry, type UnitFramework } from '../registry.js';
-import { tableLayout, rowId, type Layout } from '../layout.js';
-import { goToRow } from '../findings-panel.js';
+import { registry } from '../registry.js';
+import type { Finding } from '../../../scripts/core/findings.js';
 import type { ContentSource } from '../../../scripts/core/source.js';
-import type { ChangeKind } from '../row-store.js';
-import type { WidgetSession } from '../session-control.js';
+import { TableSession } from '../table-session.js';
 import { AppraisalStore, type RoundDraft } from './store.js';
 import { normalizeAppraisalData, type AppraisalItem } from './data.js';
 import { S } from '../strings.js';
-
-export const EMIT_DELAY_MS = 300;
-export const CHECK_DELAY_MS = 500;
 
 export interface AppraisalHost {
   year: number;
@@ -46,32 +40,18 @@ export interface Totals {
   finalPoints: number;
 }
 
-export class AppraisalSession implements WidgetSession {
+export class AppraisalSession extends TableSession<AppraisalItem> {
   readonly store: AppraisalStore;
-  readonly layout: Layout | null;
-  readonly target: UnitFramework;
   readonly source: ContentSource;
   private inspector: EvidenceInspector;
-  private emitTimer: ReturnType<typeof setTimeout> | null = null;
-  private checkTimer: ReturnType<typeof setTimeout> | null = null;
-  private dirty = false;
-  private disposed = false;
-  private checkRun = 0;
   private totalsCache: { version: number; totals: Totals } | null = null;
-  lastEmitted: unknown = undefined;
 
-  constructor(readonly host: AppraisalHost, readonly unit: string | null, items: AppraisalItem[]) {
-    this.target = frameworkFor(host.year, unit);
-    const fw = this.target.ok ? this.target.framework : undefined;
-    this.store = new AppraisalStore(items, fw);
-    this.layout = fw ? tableLayout(fw) : null;
+  constructor(readonly host: AppraisalHost, unit: string | null, items: AppraisalItem[]) {
+    super(host.year, unit);
+    this.store = new AppraisalStore(items, this.framework);
     this.source = evidenceSource(host.slug ? { collection: host.collection, slug: host.slug } : null);
     this.inspector = inspectorFor(this.source);
     this.store.onChange((kind) => this.changed(kind));
-  }
-
-  get framework(): FrameworkIndex | undefined {
-    return this.target.ok ? this.target.framework : undefined;
   }
 
   /** Reads the unit's self-assessment and checks it; then checks the appraisal against it. */
@@ -102,40 +82,9 @@ export class AppraisalSession implements WidgetSession {
     }
   }
 
-  private changed(_kind: ChangeKind): void {
-    this.dirty = true;
-    if (this.emitTimer) clearTimeout(this.emitTimer);
-    this.emitTimer = setTimeout(() => this.flush(), EMIT_DELAY_MS);
-    this.scheduleCheck();
-  }
-
   headerChanged(): void {
     this.store.refreshTotals();
     this.scheduleCheck();
-  }
-
-  currentValue(): AppraisalItem[] {
-    return this.store.toItems();
-  }
-
-  flush(): void {
-    if (this.emitTimer) { clearTimeout(this.emitTimer); this.emitTimer = null; }
-    if (!this.dirty || this.disposed) return;
-    this.dirty = false;
-    const value = fromJS(this.store.toItems());
-    this.lastEmitted = value;
-    this.host.emit(value);
-  }
-
-  scheduleCheck(delay = CHECK_DELAY_MS): void {
-    if (this.checkTimer) clearTimeout(this.checkTimer);
-    this.store.markChecking();
-    this.checkTimer = setTimeout(() => {
-      this.checkTimer = null;
-      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-      if (idle) idle(() => void this.check(), { timeout: 1000 });
-      else void this.check();
-    }, delay);
   }
 
   /** The appraisal as the file will hold it. */
@@ -143,19 +92,9 @@ export class AppraisalSession implements WidgetSession {
     return normalizeAppraisalData({ ...this.host.header(), unit: this.unit ?? undefined, items: this.store.toItems() }, this.host.year);
   }
 
-  async check(): Promise<void> {
-    if (this.disposed) return;
-    const run = ++this.checkRun;
-    if (!this.unit) {
-      this.store.setFindings([]);
-      return;
-    }
-    try {
-      const findings = await checkText(toYaml(this.entryData()), appraisalPathFor(this.host.year, this.unit), registry(), this.inspector);
-      if (run === this.checkRun && !this.disposed) this.store.setFindings(findings);
-    } catch (error) {
-      if (run === this.checkRun && !this.disposed) this.store.setFindings([], S.checkFailed((error as Error)?.message ?? String(error)));
-    }
+  protected async findings(): Promise<Finding[]> {
+    if (!this.unit) return [];
+    return checkText(toYaml(this.entryData()), appraisalPathFor(this.host.year, this.unit), registry(), this.inspector);
   }
 
   /** Self, round-1 and final totals per node, computed once per change of scores or header. */
@@ -231,16 +170,6 @@ export class AppraisalSession implements WidgetSession {
   /** Bytes of a repository file (evidence), read as the rules read it. */
   readFile(path: string): Promise<Uint8Array | null> {
     return this.source.read(path);
-  }
-
-  goTo(code: string, field?: string): void {
-    goToRow(rowId(code), field);
-  }
-
-  dispose(): void {
-    this.flush();
-    this.disposed = true;
-    if (this.checkTimer) clearTimeout(this.checkTimer);
   }
 }
 

@@ -5,6 +5,8 @@ import { createElement as h, memo, useSyncExternalStore } from 'react';
 import type { NodeResult } from '../../../scripts/core/score/index.js';
 import { formatNumber } from '../../../scripts/core/format.js';
 import { FindingsPanel, type FindingsTexts } from '../findings-panel.js';
+import { ExtraRows } from '../extra-rows.js';
+import { tableFrame } from '../table-frame.js';
 import { rowId, type LayoutRow } from '../layout.js';
 import { AppraisalRow } from './row.js';
 import type { AppraisalSession } from './session.js';
@@ -66,16 +68,6 @@ const Heading = memo(function Heading({ session, row }: { session: AppraisalSess
       `${A.colSelf} ${formatNumber(t?.self?.points ?? 0)} · ${A.round1} ${formatNumber(t?.round1?.points ?? 0)} · ${A.colFinalShort} ${formatNumber(t?.final?.points ?? 0)} / ${formatNumber(t?.final?.applicableMax ?? row.max)}`));
 });
 
-const Extras = memo(function Extras({ session }: { session: AppraisalSession }) {
-  useTotals(session);
-  const codes = session.store.extraCodes();
-  if (!codes.length) return null;
-  return h('section', null, h('h3', { className: 'pi-heading pi-heading-0' }, S.extraHeading),
-    ...codes.map((code) => h('div', { key: code, id: rowId(code), className: 'pi-row', 'data-code': code },
-      h('span', { className: 'pi-code' }, code), ' ',
-      h('button', { type: 'button', className: 'pi-btn', onClick: () => session.store.removeExtra(code) }, S.extraRemove))));
-});
-
 /** Which input of the row a finding is about, so following it puts the cursor there. */
 function fieldOf(rule: string): string | undefined {
   if (rule === 'appraisal-remark-required') return 'round1.remark';
@@ -85,16 +77,13 @@ function fieldOf(rule: string): string | undefined {
 }
 
 export const AppraisalTable = memo(function AppraisalTable({ session }: { session: AppraisalSession }) {
-  if (!session.target.ok || !session.layout) {
-    return h('div', { className: 'pi-table' }, h('div', { className: 'pi-message', role: 'status' }, session.target.ok ? '' : session.target.reason));
-  }
-  const cutoff = session.target.campaign.deferredCutoff;
-  return h('div', { className: 'pi-table pa-table', 'data-framework': session.target.framework.framework.id, 'data-unit': session.unit ?? '' },
+  return tableFrame(session, 'pi-table pa-table', (layout, { campaign }) => [
     h(Summary, { session }),
     h(FindingsPanel, { view: session.store, texts: COUNCIL_TEXTS, goTo: (code: string, rule: string) => session.goTo(code, fieldOf(rule)) }),
     h(FindingsPanel, { view: session.store.selfChecks, texts: SELF_TEXTS, hook: 'data-self-findings-panel', goTo: (code: string) => session.goTo(code) }),
-    ...session.layout.rows.map((row) => row.kind === 'heading'
+    ...layout.rows.map((row) => row.kind === 'heading'
       ? h(Heading, { key: `h${row.code}`, session, row })
-      : h(AppraisalRow, { key: `l${row.leaf.code}`, session, leaf: row.leaf, deferredCutoff: cutoff })),
-    h(Extras, { session }));
+      : h(AppraisalRow, { key: `l${row.leaf.code}`, session, leaf: row.leaf, deferredCutoff: campaign.deferredCutoff })),
+    h(ExtraRows, { store: session.store }),
+  ]);
 });

@@ -1,23 +1,19 @@
-// One editing session of the score table: the store, the unit's framework, and the two
-// schedulers that keep typing cheap. Edits reach Decap debounced (and at once when focus leaves
-// the table or Decap validates before saving); the rules run a little later, when idle.
-import { fromJS } from 'immutable';
-import type { FrameworkIndex, FrameworkLeaf, Item } from '../../../scripts/core/model.js';
+// One editing session of the score table: the store, the rules' check of the entry, the totals
+// and the officers' edits. The unit's framework and the two schedulers that keep typing cheap
+// come from TableSession, shared with the council's table.
+import type { Finding } from '../../../scripts/core/findings.js';
+import type { FrameworkLeaf, Item } from '../../../scripts/core/model.js';
 import { measuredScore } from '../../../scripts/core/rules/scores.js';
 import { scoreTree, selfScores, type NodeResult } from '../../../scripts/core/score/index.js';
 import type { EvidenceInspector } from '../../../scripts/core/validate/engine.js';
-import { EntryStore, newEvidence, type ChangeKind, type EvidenceDraft } from '../entry-store.js';
-import { tableLayout, rowId, type Layout } from '../layout.js';
+import { EntryStore, newEvidence, type EvidenceDraft } from '../entry-store.js';
 import { checkEntry, inspectorFor } from '../check.js';
 import { evidenceSource, rememberUpload } from '../repo-files.js';
 import { normalizeEntryData } from '../entry-data.js';
-import { registry, frameworkFor, type UnitFramework } from '../registry.js';
+import { registry } from '../registry.js';
 import { prepareUpload } from '../upload.js';
-import { goToRow } from '../findings-panel.js';
+import { TableSession } from '../table-session.js';
 import { S } from '../strings.js';
-
-export const EMIT_DELAY_MS = 300;
-export const CHECK_DELAY_MS = 500;
 
 export interface ImmutableLike {
   get(key: string): unknown;
@@ -39,41 +35,20 @@ export interface SessionHost {
   knownMedia(): Set<string>;
 }
 
-export class Session {
+export class Session extends TableSession<Item> {
   readonly store: EntryStore;
-  readonly layout: Layout | null;
-  readonly target: UnitFramework;
-  private emitTimer: ReturnType<typeof setTimeout> | null = null;
-  private checkTimer: ReturnType<typeof setTimeout> | null = null;
-  private dirty = false;
-  private disposed = false;
   private inspector: EvidenceInspector;
-  private checkRun = 0;
   private treeCache: { version: number; tree: NodeResult; byCode: Map<string, NodeResult> } | null = null;
-  lastEmitted: unknown = undefined;
 
-  constructor(readonly host: SessionHost, readonly unit: string | null, items: Item[]) {
-    this.target = frameworkFor(host.year, unit);
-    const fw = this.target.ok ? this.target.framework : undefined;
-    this.store = new EntryStore(items, fw);
-    this.layout = fw ? tableLayout(fw) : null;
+  constructor(readonly host: SessionHost, unit: string | null, items: Item[]) {
+    super(host.year, unit);
+    this.store = new EntryStore(items, this.framework);
     this.inspector = this.newInspector();
     this.store.onChange((kind) => this.changed(kind));
   }
 
-  get framework(): FrameworkIndex | undefined {
-    return this.target.ok ? this.target.framework : undefined;
-  }
-
   private newInspector(): EvidenceInspector {
     return inspectorFor(evidenceSource(this.host.slug ? { collection: this.host.collection, slug: this.host.slug } : null));
-  }
-
-  private changed(_kind: ChangeKind): void {
-    this.dirty = true;
-    if (this.emitTimer) clearTimeout(this.emitTimer);
-    this.emitTimer = setTimeout(() => this.flush(), EMIT_DELAY_MS);
-    this.scheduleCheck();
   }
 
   /** The entry's other fields changed (the unit, the preparer): the rules see them too. */
@@ -81,46 +56,14 @@ export class Session {
     this.scheduleCheck();
   }
 
-  currentValue(): Item[] {
-    return this.store.toItems();
-  }
-
   /** Marks the table as changed without an edit (a new entry's initial items). */
   touch(): void {
     this.changed('row');
   }
 
-  /** Hands the items to Decap now, if anything changed since the last time. */
-  flush(): void {
-    if (this.emitTimer) { clearTimeout(this.emitTimer); this.emitTimer = null; }
-    if (!this.dirty || this.disposed) return;
-    this.dirty = false;
-    const value = fromJS(this.store.toItems());
-    this.lastEmitted = value;
-    this.host.emit(value);
-  }
-
-  scheduleCheck(delay = CHECK_DELAY_MS): void {
-    if (this.checkTimer) clearTimeout(this.checkTimer);
-    this.store.markChecking();
-    this.checkTimer = setTimeout(() => {
-      this.checkTimer = null;
-      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-      if (idle) idle(() => void this.check(), { timeout: 1000 });
-      else void this.check();
-    }, delay);
-  }
-
-  async check(): Promise<void> {
-    if (this.disposed) return;
-    const run = ++this.checkRun;
-    try {
-      const data = normalizeEntryData({ ...this.host.header(), unit: this.unit ?? undefined, items: this.store.toItems() }, this.host.year);
-      const findings = await checkEntry(data, this.host.year, registry(), this.inspector);
-      if (run === this.checkRun && !this.disposed) this.store.setFindings(findings);
-    } catch (error) {
-      if (run === this.checkRun && !this.disposed) this.store.setFindings([], S.checkFailed((error as Error)?.message ?? String(error)));
-    }
+  protected async findings(): Promise<Finding[]> {
+    const data = normalizeEntryData({ ...this.host.header(), unit: this.unit ?? undefined, items: this.store.toItems() }, this.host.year);
+    return checkEntry(data, this.host.year, registry(), this.inspector);
   }
 
   /** Totals per node for the current scores, computed once per score change. */
@@ -221,15 +164,5 @@ export class Session {
       delete ev.url;
     });
     return null;
-  }
-
-  goTo(code: string, field?: string): void {
-    goToRow(rowId(code), field);
-  }
-
-  dispose(): void {
-    this.flush();
-    this.disposed = true;
-    if (this.checkTimer) clearTimeout(this.checkTimer);
   }
 }

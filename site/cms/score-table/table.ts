@@ -6,6 +6,8 @@ import { LeafRow } from './row.js';
 import { rowId, type LayoutRow } from '../layout.js';
 import { formatNumber } from '../../../scripts/core/format.js';
 import { FindingsPanel } from '../findings-panel.js';
+import { ExtraRows } from '../extra-rows.js';
+import { tableFrame } from '../table-frame.js';
 import { S } from '../strings.js';
 
 function useScores(session: Session) {
@@ -44,26 +46,13 @@ const Heading = memo(function Heading({ session, row }: { session: Session; row:
     h('span', { className: 'pi-heading-total', 'data-points': String(n?.points ?? 0) }, S.points(n?.points ?? 0, n?.applicableMax ?? row.max)));
 });
 
-const Extras = memo(function Extras({ session }: { session: Session }) {
-  useScores(session);
-  const codes = session.store.extraCodes();
-  if (!codes.length) return null;
-  return h('section', null, h('h3', { className: 'pi-heading pi-heading-0' }, S.extraHeading),
-    ...codes.map((code) => h('div', { key: code, id: rowId(code), className: 'pi-row', 'data-code': code },
-      h('span', { className: 'pi-code' }, code), ' ',
-      h('button', { type: 'button', className: 'pi-btn', onClick: () => session.store.removeExtra(code) }, S.extraRemove))));
-});
-
 export const Table = memo(function Table({ session }: { session: Session }) {
-  if (!session.target.ok || !session.layout) {
-    return h('div', { className: 'pi-table' }, h('div', { className: 'pi-message', role: 'status' }, session.target.ok ? '' : session.target.reason));
-  }
-  const cutoff = session.target.campaign.deferredCutoff;
-  return h('div', { className: 'pi-table', 'data-framework': session.target.framework.framework.id, 'data-unit': session.unit ?? '' },
+  return tableFrame(session, 'pi-table', (layout, { campaign }) => [
     h(Summary, { session }),
     h(FindingsPanel, { view: session.store, goTo: (code: string, rule: string) => session.goTo(code, fieldOf(rule)) }),
-    ...session.layout.rows.map((row) => row.kind === 'heading'
+    ...layout.rows.map((row) => row.kind === 'heading'
       ? h(Heading, { key: `h${row.code}`, session, row })
-      : h(LeafRow, { key: `l${row.leaf.code}`, session, leaf: row.leaf, deferredCutoff: cutoff })),
-    h(Extras, { session }));
+      : h(LeafRow, { key: `l${row.leaf.code}`, session, leaf: row.leaf, deferredCutoff: campaign.deferredCutoff })),
+    h(ExtraRows, { store: session.store }),
+  ]);
 });
