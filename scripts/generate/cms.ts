@@ -186,10 +186,17 @@ function unitFilesCollection(parts: CollectionParts, env: CmsEnvironment): Recor
   };
 }
 
-function selfAssessmentCollection(registry: Registry, year: number, schema: JsonSchema, env: CmsEnvironment): Record<string, unknown> {
+function selfAssessmentCollection(registry: Registry, year: number, schema: JsonSchema, env: CmsEnvironment, existing?: string[]): Record<string, unknown> {
   const folder = `${CONTENT_DIRS.selfAssessments}/${year}`;
   const units = unitsForYear(registry, year);
-  const picker = { units, hint: 'Chọn đơn vị khi tạo bảng mới; không đổi đơn vị của bảng đã có.' };
+  const taken = new Set(existing ?? []);
+  const picker = {
+    units,
+    // A unit whose table is on the main branch is edited there: a second one would be saved as
+    // "<unit>-1.yaml", which the rules refuse.
+    ...(existing ? { taken: existing } : {}),
+    hint: 'Chọn đơn vị khi tạo bảng mới (đơn vị đã có bảng thì mở bảng đó để sửa); không đổi đơn vị của bảng đã có.',
+  };
   const fields = formFields('self-assessment', year, schema.properties ?? {}, picker, (name, prop) => {
     switch (name) {
       case 'preparedBy': return { name, label: label(name, prop), widget: 'object', collapsed: false, fields: stringFields(prop) };
@@ -203,14 +210,14 @@ function selfAssessmentCollection(registry: Registry, year: number, schema: Json
     label_singular: `bảng tự chấm điểm năm ${year}`,
     description: `Mỗi đơn vị một bảng: ${folder}/<mã đơn vị>.yaml. Tài liệu kiểm chứng tải lên ${CONTENT_DIRS.evidence}/${year}/<mã đơn vị>/.`,
     folder,
-    create: units.length > 0,
+    create: units.some((u) => !taken.has(u.id)),
     media: `${CONTENT_DIRS.evidence}/${year}/{{unit}}`,
     preview: true,
     fields,
   }, env);
 }
 
-/** What the council's collections need besides the registry. */
+/** What the council's collections need besides the registry (the officers' unit picker uses `selfAssessed` too). */
 export interface AppraisalInput {
   schema: JsonSchema;
   /** Per year, the units whose self-assessment is in the repository (the ones that can be appraised). */
@@ -316,7 +323,7 @@ export function buildCmsConfig(registry: Registry, schema: JsonSchema, env: CmsE
     ...(env.siteUrl ? { site_url: env.siteUrl, display_url: env.siteUrl } : {}),
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [
-      ...years.map((y) => selfAssessmentCollection(registry, y, schema, env)),
+      ...years.map((y) => selfAssessmentCollection(registry, y, schema, env, appraisal?.selfAssessed.get(y))),
       ...(appraisal ? years.map((y) => appraisalCollection(registry, y, appraisal, env)) : []),
     ],
   };

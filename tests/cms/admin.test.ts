@@ -157,14 +157,15 @@ describe('the officers’ CMS in Chromium', () => {
     expect(await frame.locator('img').count()).toBe(0);
   });
 
-  test('a new entry offers only the year’s active units and follows the chosen unit’s framework', async () => {
+  test('a new entry offers only the year’s active units without a table yet, and follows the chosen unit’s framework', async () => {
     // Leaving the edited entry: Decap asks whether to drop the unsaved change.
     page.once('dialog', (d) => void d.accept());
     await page.goto(`${cms.adminUrl}#/collections/${COLLECTION}/new`);
     const picker = page.locator('select[data-field="unit"]');
     await picker.waitFor();
     const options = await picker.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
-    expect(options.sort()).toEqual(['don-vi-a', 'don-vi-b']);
+    // don-vi-a's table is on main (it is opened, not created again); don-vi-cu closed in 2020.
+    expect(options.sort()).toEqual(['don-vi-b']);
     await picker.selectOption('don-vi-b');
     await page.waitForSelector('[data-widget="parindex-score-table"] .pi-table[data-framework="fw-huyen-2023"]');
     const fw = indexFramework(loadYaml(readFileSync(join(BASE_ROOT, 'content/frameworks/fw-huyen-2023.yaml'), 'utf8')) as Framework);

@@ -56,6 +56,18 @@ describe('generated CMS config', () => {
     expect(unitsForYear(registry, 2031)).toEqual([]);
   });
 
+  test('a unit whose table is already in the repository is not offered for a new one', async () => {
+    const { registry } = await loadRegistry(baseSource());
+    const build = (selfAssessed: string[]) => (buildCmsConfig(registry, readSelfAssessmentSchema(REPO_ROOT), cmsEnvironment({}),
+      { schema: readAppraisalSchema(REPO_ROOT), selfAssessed: new Map([[2023, selfAssessed]]) }) as { collections: Collection[] })
+      .collections.find((x) => x.name === 'self-assessments-2023')!;
+    const one = build(['don-vi-a']);
+    expect((one.fields.find((f) => f.name === 'unit') as Field & { taken?: string[] }).taken).toEqual(['don-vi-a']);
+    expect(one.create).toBe(true);
+    // Every unit of the year has its table: nothing left to create.
+    expect(build(['don-vi-a', 'don-vi-b']).create).toBe(false);
+  });
+
   test('GitHub build: repository from the environment, merging left to the gate', async () => {
     const c = await config({ PARINDEX_CMS_REPO: 'snv-thainguyen/chi-so-cchc', PARINDEX_CMS_API_ROOT: 'https://ghe.example.vn/api/v3' });
     expect(c.backend).toMatchObject({ name: 'github', repo: 'snv-thainguyen/chi-so-cchc', branch: 'main', api_root: 'https://ghe.example.vn/api/v3' });
