@@ -89,11 +89,14 @@ export function fixtureText(path: string): string {
   return readFileSync(join(BASE_ROOT, path), 'utf8');
 }
 
-/** A draft as Decap's proxy backend sends it (editorial workflow). */
-export function persistParams(slug: string, files: { path: string; raw: string }[], assets: { path: string; bytes: Uint8Array }[] = []) {
+/**
+ * A draft as Decap's proxy backend sends it (editorial workflow). `collection` names the cms/
+ * branch: the officers' `self-assessments-<year>`, the council's `appraisals-<year>`.
+ */
+export function persistParams(slug: string, files: { path: string; raw: string }[], assets: { path: string; bytes: Uint8Array }[] = [], collection = 'self-assessments-2023') {
   return {
     dataFiles: files.map((f) => ({ slug, path: f.path, raw: f.raw })),
     assets: assets.map((a) => ({ path: a.path, content: Buffer.from(a.bytes).toString('base64'), encoding: 'base64' })),
-    options: { collectionName: 'self-assessments-2023', commitMessage: `Cập nhật ${slug}`, useWorkflow: true, status: 'draft' },
+    options: { collectionName: collection, commitMessage: `Cập nhật ${slug}`, useWorkflow: true, status: 'draft' },
   };
 }
