@@ -1,6 +1,7 @@
 // The shape of a rule. Each rule has a stable id (used in fixtures, annotations and the CMS),
 // a severity (error: blocks sending; warning: the council is likely to cut points) and a
 // Vietnamese description; its messages live beside it.
+import type { EvidenceEntry } from './evidence.js';
 import type { JsonPath, RawFinding, Severity } from '../findings.js';
 import type { Access, Appraisal, Campaign, FrameworkIndex, SelfAssessment, Survey, Unit, Framework } from '../model.js';
 import type { PdfSignatureInfo } from '../evidence/pdf.js';
@@ -41,6 +42,9 @@ export interface SelfAssessmentContext extends BaseContext<SelfAssessment> {
   campaign?: Campaign;
   framework?: FrameworkIndex;
   evidence: Map<string, EvidenceInfo>;
+  /** Every evidence entry with its item, leaf and resolved file: computed once per check (by the
+   * engine, or by the first evidence rule that needs it) and shared by the evidence rules. */
+  entries?: EvidenceEntry[];
 }
 
 export interface FrameworkContext extends BaseContext<Framework> { pathId: string; index: FrameworkIndex }

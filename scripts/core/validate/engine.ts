@@ -152,13 +152,14 @@ export async function checkFile(file: ParsedFile, registry: Registry, evidence: 
     case 'self-assessment': {
       const data = file.data as SelfAssessment;
       const fw = registry.frameworks.get(data.framework);
+      const entries = evidenceEntries(data, info.year!, info.id, fw);
       const paths = new Set<string>();
-      for (const e of evidenceEntries(data, info.year!, info.id, fw)) if (e.file?.inside) paths.add(e.file.path);
+      for (const e of entries) if (e.file?.inside) paths.add(e.file.path);
       const infos = await Promise.all([...paths].map((p) => evidence.inspect(p)));
       return runRules('self-assessment', {
         file: path, data, registry, pathYear: info.year!, pathUnit: info.id,
         unit: registry.units.get(data.unit), campaign: registry.campaigns.get(data.year),
-        framework: fw, evidence: new Map(infos.map((i) => [i.path, i])),
+        framework: fw, evidence: new Map(infos.map((i) => [i.path, i])), entries,
       }, path, codeAt);
     }
     case 'framework': {
