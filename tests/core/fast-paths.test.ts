@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { decodeUtf8 } from '../../scripts/io/fs-source.js';
 import { isHttpUrl } from '../../scripts/core/rules/evidence.js';
 import { hasLocator } from '../../scripts/core/rules/text.js';
+import { mayHaveCollectionKey } from '../../scripts/core/load/yaml.js';
 
 describe('decodeUtf8 (ICU transcoder, ASCII shortcut)', () => {
   it('equals Buffer#toString("utf8"), U+FFFD on invalid bytes included', () => {
@@ -45,5 +46,16 @@ describe('hasLocator (keyword then the letter before it, instead of a lookbehind
     const piece = fc.constantFrom('Mục', 'mục', 'Khoản', 'điểm', 'Điều', 'phụ lục', 'trang', 'tr.', 'Chương', 'phần', 'Biểu', 'bảng',
       ' ', 'x', 'ạ', '1', '12', 'II', 'a', 'đ', ',', '.', '\n');
     fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => hasLocator(parts.join('')) === slow(parts.join(''))));
+  });
+});
+
+describe('mayHaveCollectionKey (indexOf instead of a regex over the whole text)', () => {
+  it('agrees with the pattern', () => {
+    const slow = (t: string) => /\?|[\]}]\s*:/.test(t);
+    for (const t of ['a: 1', '? a', '{a: 1}: x', '[a] :x', '}\n\t :', ']x:', 'a: [1, 2]\nb: {c: d}\n', '}\u00a0:', '']) {
+      expect(mayHaveCollectionKey(t), JSON.stringify(t)).toBe(slow(t));
+    }
+    const piece = fc.constantFrom('a', ':', ' ', '\n', '\t', ']', '}', '[', '{', '?', '\u00a0', 'ạ');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }), (parts) => mayHaveCollectionKey(parts.join('')) === slow(parts.join(''))));
   });
 });

