@@ -131,6 +131,20 @@ async function saveSendPublish(s: Shared, url: string, raw: string): Promise<str
   return merge;
 }
 
+/** Both send and publish as `url`'s login are refused with `reason`: the entry stays an unsent
+ * draft and main keeps `main`. */
+async function expectSendAndPublishRefused(s: Shared, url: string, reason: string, main: string): Promise<void> {
+  const sent = await send(url);
+  expect(sent.status).toBe(403);
+  expect(sent.body.error).toBe(`Chưa gửi được bài: ${reason}`);
+  expect(status(s)).toBe('decap-cms/draft');
+  expect(sentAt(s)).toBeNull();
+  const pub = await publish(url);
+  expect(pub.status).toBe(403);
+  expect(pub.body.error).toBe(`Chưa nhập được bài vào nhánh chính: ${reason}`);
+  expect(head(s)).toBe(main);
+}
+
 describe('the council appraises a unit inside the appraisal phase; the unit\'s officer cannot', () => {
   let s: Shared;
   let council: string;
@@ -184,15 +198,7 @@ describe('the council appraises a unit inside the appraisal phase; the unit\'s o
     const main = head(s);
     const branchHead = head(s, BRANCH);
     const reason = `${AP}: Tệp ${AP} là kết quả thẩm định hoặc điểm điều tra xã hội học: chỉ Hội đồng thẩm định được thay đổi.`;
-    const sent = await send(officer);
-    expect(sent.status).toBe(403);
-    expect(sent.body.error).toBe(`Chưa gửi được bài: ${reason}`);
-    expect(status(s)).toBe('decap-cms/draft');
-    expect(sentAt(s)).toBeNull();
-    const pub = await publish(officer);
-    expect(pub.status).toBe(403);
-    expect(pub.body.error).toBe(`Chưa nhập được bài vào nhánh chính: ${reason}`);
-    expect(head(s)).toBe(main);
+    await expectSendAndPublishRefused(s, officer, reason, main);
     expect(head(s, BRANCH)).toBe(branchHead);
   });
 
@@ -254,15 +260,7 @@ describe('an appraisal with a rule error', () => {
     expect(readAt(s.clone, BRANCH, AP)).toBe(raw);
     const line = lineOf(raw, 'score: 3');
     const reason = `${AP}, dòng ${line}, tiêu chí 1.1: Điểm thẩm định đợt 1 3 vượt điểm tối đa 2 của tiêu chí 1.1.`;
-    const sent = await send(council);
-    expect(sent.status).toBe(403);
-    expect(sent.body.error).toBe(`Chưa gửi được bài: ${reason}`);
-    expect(status(s)).toBe('decap-cms/draft');
-    expect(sentAt(s)).toBeNull();
-    const pub = await publish(council);
-    expect(pub.status).toBe(403);
-    expect(pub.body.error).toBe(`Chưa nhập được bài vào nhánh chính: ${reason}`);
-    expect(head(s)).toBe(main);
+    await expectSendAndPublishRefused(s, council, reason, main);
     expect(s.logs.some((l) => l.includes(`Từ chối gửi ${BRANCH} của ${COUNCIL}`))).toBe(true);
   });
 
