@@ -6,20 +6,24 @@ import type { Evidence, FrameworkIndex, Item } from '../../scripts/core/model.js
 
 interface ToJs { toJS(): unknown }
 
-function plain(value: unknown): unknown {
+/** A Decap value (Immutable or not) as plain data. */
+export function plain(value: unknown): unknown {
   return value && typeof (value as ToJs).toJS === 'function' ? (value as ToJs).toJS() : value;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Whatever Decap holds for the field, as plain items (malformed entries are skipped). */
-export function itemsFromValue(value: unknown): Item[] {
+/** Whatever Decap holds for an items field (the officers' or the council's), as plain items
+ * with a code (malformed entries are skipped). */
+export function codedItemsFromValue<T extends { code: string }>(value: unknown): T[] {
   const list = plain(value);
   if (!Array.isArray(list)) return [];
-  return list.filter((i): i is Item => isRecord(i) && typeof i.code === 'string');
+  return list.filter((i): i is T => isRecord(i) && typeof i.code === 'string');
 }
+
+export const itemsFromValue = (value: unknown): Item[] => codedItemsFromValue<Item>(value);
 
 const EVIDENCE_KEYS = ['number', 'date', 'issuer', 'title', 'file', 'url', 'sha256', 'locator', 'statisticsTable'] as const;
 

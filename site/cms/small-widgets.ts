@@ -4,6 +4,7 @@
 import { Component, createElement as h } from 'react';
 import { fromJS } from 'immutable';
 import { parseDecimal, showDecimal } from './input-format.js';
+import { plain } from './items.js';
 import type { ImmutableLike } from './score-table/session.js';
 import { S } from './strings.js';
 
@@ -44,7 +45,7 @@ export class DecimalControl extends Component<Props, { bad: boolean; above: bool
 }
 
 function names(value: unknown): string[] {
-  const v = value && typeof (value as { toJS?: unknown }).toJS === 'function' ? (value as { toJS(): unknown }).toJS() : value;
+  const v = plain(value);
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 

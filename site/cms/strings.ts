@@ -2,6 +2,11 @@
 // one place so the wording can be reviewed in one read. Decap's own phrases are in locale.ts.
 import { formatNumber, formatDate } from '../../scripts/core/format.js';
 
+/** The findings summary: the same words for the officers' table and the council's. */
+function findingsCount(errors: number, warnings: number): string {
+  return `${errors} lỗi, ${warnings} cảnh báo. ${errors ? 'Vẫn lưu nháp được; phải sửa hết lỗi mới gửi đi được.' : 'Có thể gửi đi; nên xem lại các cảnh báo.'}`;
+}
+
 export const S = {
   pageDataMissing: 'Trang quản trị thiếu dữ liệu cấu hình (parindex-cms-data): hãy dựng lại trang.',
   startFailed: (why: string) => `Không mở được trang quản trị: ${why}`,
@@ -72,8 +77,7 @@ export const S = {
   findingsHeading: 'Kết quả kiểm tra',
   findingsChecking: 'Đang kiểm tra…',
   findingsNone: 'Không có lỗi hay cảnh báo. Có thể gửi đi.',
-  findingsCount: (errors: number, warnings: number) =>
-    `${errors} lỗi, ${warnings} cảnh báo. ${errors ? 'Vẫn lưu nháp được; phải sửa hết lỗi mới gửi đi được.' : 'Có thể gửi đi; nên xem lại các cảnh báo.'}`,
+  findingsCount,
   severity: { error: 'Lỗi', warning: 'Cảnh báo' } as Record<'error' | 'warning', string>,
   findingGoTo: (code: string) => `Đến tiêu chí ${code}`,
   findingGeneral: 'Chung',
@@ -119,8 +123,7 @@ export const S = {
     demoted: 'Kết quả thẩm định đã gửi nay có lỗi nên được chuyển về Bản nháp: sửa hết lỗi rồi chọn “Đã gửi đi” lại.',
     findingsHeading: 'Kiểm tra kết quả thẩm định',
     findingsNone: 'Không có lỗi hay cảnh báo. Có thể gửi đi (hoàn tất).',
-    findingsCount: (errors: number, warnings: number) =>
-      `${errors} lỗi, ${warnings} cảnh báo. ${errors ? 'Vẫn lưu nháp được; phải sửa hết lỗi mới gửi đi được.' : 'Có thể gửi đi; nên xem lại các cảnh báo.'}`,
+    findingsCount,
     selfFindingsHeading: 'Kiểm tra bảng tự chấm của đơn vị',
     selfFindingsNone: 'Hệ thống không thấy lỗi hay cảnh báo trong bảng tự chấm.',
     selfFindingsCount: (errors: number, warnings: number) => `${errors} lỗi, ${warnings} cảnh báo (chỉ để tham khảo khi thẩm định).`,

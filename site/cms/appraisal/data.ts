@@ -6,26 +6,13 @@
 import type { Appraisal, FrameworkIndex } from '../../../scripts/core/model.js';
 import type { Registry } from '../../../scripts/core/rules/types.js';
 import { frameworkFor } from '../registry.js';
+import { codedItemsFromValue, isRecord, plain } from '../items.js';
 
 export type AppraisalItem = Appraisal['items'][number];
 type Round = AppraisalItem['round1'];
 
-interface ToJs { toJS(): unknown }
-
-function plain(value: unknown): unknown {
-  return value && typeof (value as ToJs).toJS === 'function' ? (value as ToJs).toJS() : value;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Whatever Decap holds for the field, as plain items (malformed entries are skipped). */
-export function appraisalItemsFromValue(value: unknown): AppraisalItem[] {
-  const list = plain(value);
-  if (!Array.isArray(list)) return [];
-  return list.filter((i): i is AppraisalItem => isRecord(i) && typeof i.code === 'string');
-}
+export const appraisalItemsFromValue = (value: unknown): AppraisalItem[] => codedItemsFromValue<AppraisalItem>(value);
 
 export function cleanText(text: unknown): string {
   return typeof text === 'string' ? text.replace(/\r\n?/g, '\n').trim().normalize('NFC') : '';
