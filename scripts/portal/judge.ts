@@ -67,6 +67,11 @@ function touched(changes: readonly ChangedFile[]): string[] {
   return changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
 }
 
+/** A 403 with its Vietnamese reason, logged as `what` refused to `login`. */
+function refused(now: Date, login: string, what: string, text: string): Verdict {
+  return { kind: 'refuse', status: 403, text, log: msg.logRefused(now, login, what, text) };
+}
+
 const bytes = (content: string, encoding: string) => Buffer.from(content, encoding as BufferEncoding);
 
 export function createJudge(options: JudgeOptions): (action: string, params: Params) => Promise<Verdict> {
@@ -109,8 +114,7 @@ export function createJudge(options: JudgeOptions): (action: string, params: Par
     const actor = resolveActor(registry.units, [...Object.keys(written), ...deleted], options.actor);
     const decision = await decide({ base, head, changes, now }, actor);
     if (!decision.allowed) {
-      const text = msg.writeRefused(decision.reasons);
-      return { kind: 'refuse', status: 403, text, log: msg.logRefused(now, actor.login, msg.whatDirect, text) };
+      return refused(now, actor.login, msg.whatDirect, msg.writeRefused(decision.reasons));
     }
     return { kind: 'write', actor, now };
   }
@@ -131,8 +135,7 @@ export function createJudge(options: JudgeOptions): (action: string, params: Par
     const actor = resolveActor(registry.units, paths, options.actor);
     const foreign = foreignPaths(actor, paths, registry.units, registry.access);
     if (foreign.length) {
-      const text = msg.foreignFiles(actor.login, foreign);
-      return { kind: 'refuse', status: 403, text, log: msg.logRefused(now, actor.login, msg.whatDraft, text) };
+      return refused(now, actor.login, msg.whatDraft, msg.foreignFiles(actor.login, foreign));
     }
     const branch = files[0] && p.options.collectionName ? cmsBranch(p.options.collectionName, files[0].slug) : null;
     // Saving after "Gửi đi" changes what was sent: the send no longer applies.
@@ -144,8 +147,7 @@ export function createJudge(options: JudgeOptions): (action: string, params: Par
     if ('refuse' in judged) return judged.refuse;
     const { actor, head, decision } = judged;
     if (!decision.allowed) {
-      const text = msg.sendRefused(decision.reasons);
-      return { kind: 'refuse', status: 403, text, log: msg.logRefused(now, actor.login, msg.whatSend(branch), text) };
+      return refused(now, actor.login, msg.whatSend(branch), msg.sendRefused(decision.reasons));
     }
     return {
       kind: 'write', actor, now,
@@ -161,8 +163,7 @@ export function createJudge(options: JudgeOptions): (action: string, params: Par
     if ('refuse' in judged) return judged.refuse;
     const { actor, decision, submittedAt } = judged;
     if (!decision.allowed) {
-      const text = msg.publishRefused(decision.reasons);
-      return { kind: 'refuse', status: 403, text, log: msg.logRefused(now, actor.login, msg.whatMerge(branch), text) };
+      return refused(now, actor.login, msg.whatMerge(branch), msg.publishRefused(decision.reasons));
     }
     return {
       kind: 'write', actor, now,
