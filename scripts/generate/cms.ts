@@ -116,6 +116,12 @@ interface UnitPicker {
   hint: string;
 }
 
+/** Whether a new entry can be made: some unit of the picker has no file yet. */
+function canCreate(picker: UnitPicker): boolean {
+  const taken = new Set(picker.taken ?? []);
+  return picker.units.some((u) => !taken.has(u.id));
+}
+
 type Field = Record<string, unknown>;
 
 /**
@@ -189,8 +195,7 @@ function unitFilesCollection(parts: CollectionParts, env: CmsEnvironment): Recor
 function selfAssessmentCollection(registry: Registry, year: number, schema: JsonSchema, env: CmsEnvironment, existing?: string[]): Record<string, unknown> {
   const folder = `${CONTENT_DIRS.selfAssessments}/${year}`;
   const units = unitsForYear(registry, year);
-  const taken = new Set(existing ?? []);
-  const picker = {
+  const picker: UnitPicker = {
     units,
     // A unit whose table is on the main branch is edited there: a second one would be saved as
     // "<unit>-1.yaml", which the rules refuse.
@@ -210,7 +215,7 @@ function selfAssessmentCollection(registry: Registry, year: number, schema: Json
     label_singular: `bảng tự chấm điểm năm ${year}`,
     description: `Mỗi đơn vị một bảng: ${folder}/<mã đơn vị>.yaml. Tài liệu kiểm chứng tải lên ${CONTENT_DIRS.evidence}/${year}/<mã đơn vị>/.`,
     folder,
-    create: units.some((u) => !taken.has(u.id)),
+    create: canCreate(picker),
     media: `${CONTENT_DIRS.evidence}/${year}/{{unit}}`,
     preview: true,
     fields,
@@ -263,9 +268,8 @@ function appraisalCollection(registry: Registry, year: number, input: AppraisalI
   const props = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, prop]) => [name, resolveRef(schema, prop)]));
   const folder = `${CONTENT_DIRS.appraisals}/${year}`;
   const units = unitsToAppraise(registry, input.selfAssessed.get(year) ?? []);
-  const taken = new Set(input.appraised?.get(year) ?? []);
   const caps = registry.campaigns.get(year)?.adjustments;
-  const picker = {
+  const picker: UnitPicker = {
     units,
     // Decap would save a second file as "<unit>-1.yaml", which the rules then refuse.
     taken: input.appraised?.get(year) ?? [],
@@ -286,7 +290,7 @@ function appraisalCollection(registry: Registry, year: number, input: AppraisalI
     label_singular: `kết quả thẩm định năm ${year}`,
     description: `Hội đồng thẩm định: mỗi đơn vị một tệp ${folder}/<mã đơn vị>.yaml, đặt cạnh bảng tự chấm, giải trình và tài liệu kiểm chứng của đơn vị.`,
     folder,
-    create: units.some((u) => !taken.has(u.id)),
+    create: canCreate(picker),
     // Nothing is uploaded here; a folder of its own keeps Decap from loading any evidence.
     media: `${folder}/tep-dinh-kem`,
     // The table is wide (the unit's column beside the council's): no preview pane.
