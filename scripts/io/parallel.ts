@@ -7,7 +7,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { fsSource, nodeSha256 } from './fs-source.js';
-import { validate, listDataFiles, targetsFor, type ValidationResult } from '../core/validate/engine.js';
+import { validate, listDataFiles, targetsFor, PER_UNIT_KINDS, type ValidationResult } from '../core/validate/engine.js';
 import { classifyPath } from '../core/kinds.js';
 import { sortFindings } from '../core/findings.js';
 
@@ -17,8 +17,6 @@ interface Job { parindexValidateWorker: true; root: string; paths: string[]; cou
 function canUseWorkers(): boolean {
   return import.meta.url.endsWith('.mjs');
 }
-
-const PER_UNIT = new Set(['self-assessment', 'appraisal']);
 
 /** One thread per core; PARINDEX_THREADS overrides (tests use it to run several workers anywhere). */
 function defaultThreads(): number {
@@ -40,11 +38,12 @@ export async function validateInParallel(root: string, paths: string[] | undefin
     const t = targetsFor(paths);
     targets = t.all ? await listDataFiles(source) : t.targets;
   } else targets = await listDataFiles(source);
-  const heavy = targets.filter((p) => PER_UNIT.has(classifyPath(p)?.kind ?? ''));
+  const heavy: string[] = [];
+  const light: string[] = [];
+  for (const p of targets) (PER_UNIT_KINDS.has(classifyPath(p)?.kind ?? '') ? heavy : light).push(p);
   if (!canUseWorkers() || threads < 2 || heavy.length < 64) {
     return validate(source, { targets, onProgress, hash: nodeSha256 });
   }
-  const light = targets.filter((p) => !PER_UNIT.has(classifyPath(p)?.kind ?? ''));
   const counter = new SharedArrayBuffer(4);
   const workers = Array.from({ length: threads - 1 }, () => new Promise<ValidationResult>((resolve, reject) => {
     const job: Job = { parindexValidateWorker: true, root, paths: heavy, counter };

@@ -86,7 +86,7 @@ export async function ensureUnit(registry: Registry, source: ContentSource, id: 
 }
 
 /** A copy of `s` that does not share storage with a larger string it was sliced from. */
-export function ownString(s: string): string {
+function ownString(s: string): string {
   return (' ' + s).slice(1);
 }
 
@@ -249,7 +249,8 @@ export async function listDataFiles(source: ContentSource): Promise<string[]> {
   return (await source.list('content')).filter((p) => classifyPath(p));
 }
 
-const PER_UNIT_KINDS = new Set(['self-assessment', 'appraisal']);
+/** Kinds checked file by file against their own unit (the rest form the registry). */
+export const PER_UNIT_KINDS: ReadonlySet<string> = new Set(['self-assessment', 'appraisal']);
 
 export async function validate(source: ContentSource, options: ValidateOptions = {}): Promise<ValidationResult> {
   let targets: string[];
