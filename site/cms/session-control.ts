@@ -51,6 +51,17 @@ export function entrySlug(props: ControlProps): string | null {
   return e && !e.get('newRecord') ? (e.get('slug') as string) ?? null : null;
 }
 
+/** What a table session knows of its Decap entry (both tables; the officers' adds media). */
+export interface EntryHost {
+  year: number;
+  collection: string;
+  /** The entry's slug when it exists (null for a new entry). */
+  slug: string | null;
+  /** Current header data of the entry (without items), fresh from Decap. */
+  header(): Record<string, unknown>;
+  emit(value: unknown): void;
+}
+
 function unitOf(props: ControlProps): string | null {
   const unit = entryOf(props)?.getIn(['data', 'unit']);
   return typeof unit === 'string' && unit ? unit : null;
@@ -72,6 +83,17 @@ export abstract class SessionControl<S extends WidgetSession> extends Component<
     super(props);
     this.latest = props;
     this.state = { session: this.createSession(unitOf(props), props.value) };
+  }
+
+  /** The entry as the session sees it, always read through the newest props. */
+  protected entryHost(): EntryHost {
+    return {
+      year: Number(this.latest.field.get('year')),
+      collection: String(this.latest.collection?.get('name') ?? ''),
+      slug: entrySlug(this.latest),
+      header: () => entryHeader(this.latest),
+      emit: (v) => this.latest.onChange(v),
+    };
   }
 
   /** Decap asks before saving: hand over pending edits. Never blocks: drafts save with errors. */

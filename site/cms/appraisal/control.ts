@@ -1,10 +1,10 @@
 // The Decap widget for an appraisal's `items`: the council's fixed table of the unit's
 // framework, beside the unit's self-assessment. The lifecycle against Decap is the officers'.
 import { createElement as h } from 'react';
-import { SessionControl, entryHeader, entrySlug, type ControlProps } from '../session-control.js';
+import { SessionControl, type ControlProps } from '../session-control.js';
 import { APPRAISAL_TABLE_WIDGET } from '../page-data.js';
 import { appraisalItemsFromValue } from './data.js';
-import { AppraisalSession, type AppraisalHost } from './session.js';
+import { AppraisalSession } from './session.js';
 import { AppraisalTable } from './table.js';
 import { injectAppraisalStyles } from './styles.js';
 import { S } from '../strings.js';
@@ -18,14 +18,7 @@ export class AppraisalTableControl extends SessionControl<AppraisalSession> {
   }
 
   protected createSession(unit: string | null, value: unknown): AppraisalSession {
-    const host: AppraisalHost = {
-      year: Number(this.latest.field.get('year')),
-      collection: String(this.latest.collection?.get('name') ?? ''),
-      slug: entrySlug(this.latest),
-      header: () => entryHeader(this.latest),
-      emit: (v) => this.latest.onChange(v),
-    };
-    const session = new AppraisalSession(host, unit, appraisalItemsFromValue(value));
+    const session = new AppraisalSession(this.entryHost(), unit, appraisalItemsFromValue(value));
     session.lastEmitted = value;
     void session.loadSelf().then(() => session.scheduleCheck(0));
     return session;

@@ -13,20 +13,12 @@ import { evidenceSource } from '../repo-files.js';
 import { registry } from '../registry.js';
 import type { Finding } from '../../../scripts/core/findings.js';
 import type { ContentSource } from '../../../scripts/core/source.js';
+import type { EntryHost } from '../session-control.js';
 import { TableSession } from '../table-session.js';
 import { AppraisalStore, type RoundDraft } from './store.js';
 import { normalizeAppraisalData, type AppraisalItem } from './data.js';
 import { S } from '../strings.js';
 
-export interface AppraisalHost {
-  year: number;
-  collection: string;
-  /** The entry's slug when it exists (null for a new entry). */
-  slug: string | null;
-  /** Current header data of the entry (without items), fresh from Decap. */
-  header(): Record<string, unknown>;
-  emit(value: unknown): void;
-}
 
 export interface Totals {
   self: NodeResult;
@@ -46,7 +38,7 @@ export class AppraisalSession extends TableSession<AppraisalItem> {
   private inspector: EvidenceInspector;
   private totalsCache: { version: number; totals: Totals } | null = null;
 
-  constructor(readonly host: AppraisalHost, unit: string | null, items: AppraisalItem[]) {
+  constructor(readonly host: EntryHost, unit: string | null, items: AppraisalItem[]) {
     super(host.year, unit);
     this.store = new AppraisalStore(items, this.framework);
     this.source = evidenceSource(host.slug ? { collection: host.collection, slug: host.slug } : null);

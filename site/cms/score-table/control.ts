@@ -3,7 +3,7 @@
 // unit's framework. The lifecycle against Decap is shared with the council's table.
 import { createElement as h } from 'react';
 import { itemsFromValue } from '../items.js';
-import { SessionControl, entryHeader, entryOf, entrySlug, type ControlProps } from '../session-control.js';
+import { SessionControl, entryOf, type ControlProps } from '../session-control.js';
 import { Session, type SessionHost } from './session.js';
 import { Table } from './table.js';
 import { injectStyles } from './styles.js';
@@ -20,11 +20,7 @@ export class ScoreTableControl extends SessionControl<Session> {
 
   protected createSession(unit: string | null, value: unknown): Session {
     const host: SessionHost = {
-      year: Number(this.latest.field.get('year')),
-      collection: String(this.latest.collection?.get('name') ?? ''),
-      slug: entrySlug(this.latest),
-      header: () => entryHeader(this.latest),
-      emit: (v) => this.latest.onChange(v),
+      ...this.entryHost(),
       persistMedia: (file) => {
         if (!this.latest.onPersistMedia) return Promise.reject(new Error('no media support'));
         return this.latest.onPersistMedia(file, { field: this.latest.field });

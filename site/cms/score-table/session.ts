@@ -13,6 +13,7 @@ import { normalizeEntryData } from '../entry-data.js';
 import { registry } from '../registry.js';
 import { prepareUpload } from '../upload.js';
 import { TableSession } from '../table-session.js';
+import type { EntryHost } from '../session-control.js';
 import { S } from '../strings.js';
 
 export interface ImmutableLike {
@@ -22,14 +23,7 @@ export interface ImmutableLike {
   delete?(key: string): ImmutableLike;
 }
 
-export interface SessionHost {
-  year: number;
-  collection: string;
-  /** The entry's slug when it exists (null for a new entry). */
-  slug: string | null;
-  /** Current header data of the entry (without items), fresh from Decap. */
-  header(): Record<string, unknown>;
-  emit(value: unknown): void;
+export interface SessionHost extends EntryHost {
   persistMedia(file: File): Promise<unknown>;
   /** Paths of media files Decap already has for the entry (main, branch or draft). */
   knownMedia(): Set<string>;
