@@ -19,7 +19,6 @@ import { AppraisalStore, type RoundDraft } from './store.js';
 import { normalizeAppraisalData, type AppraisalItem } from './data.js';
 import { S } from '../strings.js';
 
-
 export interface Totals {
   self: NodeResult;
   round1: NodeResult;
