@@ -78,7 +78,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     const decisions: GateDecision[] = [];
     for (const author of authors) {
       decisions.push(await evaluateGate({
-        base: change.baseSource, head: change.view, changes: change.changes, author, now,
+        base: change.baseSource, head: change.view, changes: change.changes, merge: change.merge, author, now,
         ...(submittedAt ? { submittedAt } : {}), ...(lookup ? { teams: lookup } : {}),
       }));
     }

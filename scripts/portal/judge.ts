@@ -99,7 +99,7 @@ export function createJudge(options: JudgeOptions): (action: string, params: Par
     const actor = resolveActor(registry.units, touched(change.changes), options.actor);
     const submittedAt = withSendTime ? await sendTimeFor(repo, branch, headOid) : undefined;
     const decision = await decide({
-      base: change.baseSource, head: change.view, changes: change.changes, now,
+      base: change.baseSource, head: change.view, changes: change.changes, merge: change.merge, now,
       ...(submittedAt ? { submittedAt } : {}),
     }, actor);
     return { actor, head: headOid, decision, ...(submittedAt ? { submittedAt } : {}) };

@@ -19,11 +19,22 @@ import { effectiveInstant } from './deadline.js';
 import { explanationReasons } from './explanation.js';
 import { validateChange } from './validation.js';
 import { gateMessages as msg } from './messages.js';
+import { canonicalPath, pathProblemMessage } from '../paths.js';
 
 export interface ChangedFile {
   path: string;
   status: 'added' | 'modified' | 'removed' | 'renamed';
   previousPath?: string;
+  /** What the head holds when it is not a plain file (executable, symbolic link, submodule). */
+  kind?: 'executable' | 'symlink' | 'gitlink';
+  /** The entry's type changed (file ↔ executable ↔ link), also when its content did not. */
+  modeChanged?: true;
+}
+
+/** How a merge was computed (io/git-change.ts): one merge base and no conflicting path is required. */
+export interface MergeShape {
+  bases: number;
+  conflicts: string[];
 }
 
 export interface GateInput {
@@ -35,6 +46,8 @@ export interface GateInput {
   submittedAt?: Date;
   /** Team slugs the author belongs to, when known. */
   teams?: (login: string) => string[];
+  /** The merge that `changes` describe; absent for direct writes, which have no merge. */
+  merge?: MergeShape;
 }
 
 export interface GateReason {
@@ -80,12 +93,36 @@ export async function evaluateGate(input: GateInput): Promise<GateDecision> {
   const notes: GateReason[] = [];
   if (eff.ignored && input.submittedAt) notes.push({ rule: 'gate-submitted-ignored', message: msg.futureSubmission(input.submittedAt, now) });
 
+  // 0. Shape: a merge git computes the same way everywhere, and only canonical paths of plain
+  // files. Refused before ownership: a path that is not canonical has no trustworthy owner.
+  if (input.merge && input.merge.bases > 1) reasons.push({ rule: 'gate-merge-shape', message: msg.crissCross(input.merge.bases) });
+  for (const path of input.merge?.conflicts ?? []) reasons.push({ rule: 'gate-merge-conflict', message: msg.mergeConflict(path), file: path });
+  const judged: ChangedFile[] = [];
+  for (const c of changes) {
+    const bad = [c.previousPath, c.path].flatMap((p) => {
+      if (p === undefined) return [];
+      const canon = canonicalPath(p);
+      return canon.ok ? [] : [{ rule: 'gate-bad-path', message: pathProblemMessage(p, canon.problem) }];
+    });
+    if (bad.length) { reasons.push(...bad); continue; }
+    if (c.kind === 'symlink' || c.kind === 'gitlink') {
+      reasons.push({ rule: 'gate-special-entry', message: msg.specialEntry(c.path, c.kind), file: c.path });
+      continue;
+    }
+    const scope = scopeOf(c.path).kind;
+    if ((c.kind || c.modeChanged) && (scope !== 'platform' || !who.admin)) {
+      reasons.push({ rule: 'gate-mode-change', message: msg.modeChange(c.path), file: c.path });
+      continue;
+    }
+    judged.push(c);
+  }
+
   // 1–2. Who and where.
   const unitGroups = new Map<string, { year: number; unit: string; changes: ChangedFile[] }>();
   if (who.role === 'unknown' && changes.length) {
     reasons.push({ rule: 'gate-unknown-author', message: msg.unknownAuthor(author) });
   } else {
-    for (const c of changes) {
+    for (const c of judged) {
       const scopes: [string, Scope][] = [[c.path, scopeOf(c.path)]];
       if (c.previousPath && c.previousPath !== c.path) scopes.unshift([c.previousPath, scopeOf(c.previousPath)]);
       if (scopes.length === 2) {
@@ -172,7 +209,7 @@ export async function evaluateGate(input: GateInput): Promise<GateDecision> {
   }
 
   // 4. What: validation of the head.
-  const validation = changes.length ? await validateChange(base, head, changes) : { findings: [], reasons: [] };
+  const validation = judged.length ? await validateChange(base, head, judged) : { findings: [], reasons: [] };
   reasons.push(...validation.reasons);
 
   return {

@@ -55,6 +55,14 @@ export const gateMessages = {
     `Bài được gửi lúc ${at(submitted, tz)}, trong thời hạn; được nhập vào nhánh chính lúc ${at(now, tz)}.`,
   futureSubmission: (submitted: Date, now: Date, tz?: string) =>
     `Thời điểm gửi ${at(submitted, tz)} muộn hơn thời điểm xét ${at(now, tz)}: bỏ qua, xét theo thời điểm hiện tại.`,
+  crissCross: (count: number) =>
+    `Nhánh này và nhánh chính có ${count} điểm rẽ nhánh chung (lịch sử hợp nhất chéo): không xác định chắc chắn được hợp nhất sẽ thay đổi những gì, nên không được nhận. Hãy tạo lại nhánh từ nhánh chính hiện tại rồi gửi lại.`,
+  mergeConflict: (path: string) =>
+    `Tệp ${path} đã được thay đổi trên nhánh chính kể từ khi tạo nhánh này, và nhánh này cũng sửa tệp đó: không được nhận. Hãy cập nhật nhánh từ nhánh chính rồi gửi lại.`,
+  specialEntry: (path: string, kind: 'symlink' | 'gitlink') =>
+    `${path} là ${kind === 'symlink' ? 'liên kết tượng trưng (symbolic link)' : 'mô-đun con (submodule)'}: kho dữ liệu chỉ nhận tệp thông thường.`,
+  modeChange: (path: string) =>
+    `Tệp ${path} bị đổi loại hoặc quyền thực thi (chế độ tệp): chỉ quản trị được đổi chế độ tệp của mã nguồn; dữ liệu của đơn vị và Hội đồng là tệp thông thường.`,
   adminDuringWindow: (path: string) =>
     `Lưu ý: ${path} được thay đổi khi đang có đợt nộp bài mở; các đơn vị đang làm bài sẽ thấy thay đổi này ngay.`,
 };

@@ -1,6 +1,7 @@
 // Evidence the council will accept: a proper document number, dated inside the assessed period,
 // a statistics table where the guidance asks for one, and a signed PDF in the unit's own folder
 // whose hash matches what was sent (or an http(s) link).
+import { isCanonicalPath } from '../paths.js';
 import { defineRule, type SelfAssessmentContext } from './types.js';
 import { isLeaf, type Evidence, type FrameworkIndex, type FrameworkLeaf, type Item, type SelfAssessment } from '../model.js';
 import { evidenceFolder } from '../kinds.js';
@@ -55,22 +56,19 @@ const inspected = (ctx: SelfAssessmentContext, e: EvidenceEntry) => (e.file?.ins
 /** The JSON path of an evidence entry (or one of its fields), built only when reporting. */
 const at = (e: EvidenceEntry, ...keys: string[]) => ['items', e.i, 'evidence', e.j, ...keys];
 
-/** Resolves an evidence `file` to a clean repository path, or null when it escapes or is malformed. */
+const PLAIN_TAIL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
+
+/**
+ * An evidence `file` as a repository path, or null when it is not canonical (`..`, `./`, `\\`, a
+ * scheme, a `.git` segment: core/paths.ts refuses them rather than resolving them, as the gate does).
+ */
 export function resolveEvidencePath(file: string, year: number, unit: string): ResolvedPath | null {
   const folder = evidenceFolder(year, unit);
-  // Fast path: the plain form the CMS writes ("content/evidence/2023/x/y.pdf").
-  if (file.startsWith(folder) && file.length > folder.length && !/\/\.|\/\/|\\|\0/.test(file)) return { path: file, inside: true };
-  if (/\\|\0/.test(file) || /^[a-z]+:/i.test(file) || file.startsWith('/')) return null;
-  const parts: string[] = [];
-  for (const seg of file.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (!parts.length) return null;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  const path = parts.join('/');
-  return { path, inside: path.startsWith(folder) && path.length > folder.length };
+  // Fast path: the plain form the CMS writes ("content/evidence/2023/x/y.pdf"), segments that
+  // cannot be ".", "..", ".git" or empty because none starts with a dot.
+  if (file.startsWith(folder) && PLAIN_TAIL.test(file.slice(folder.length))) return { path: file, inside: true };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(file) || !isCanonicalPath(file)) return null;
+  return { path: file, inside: file.startsWith(folder) && file.length > folder.length };
 }
 
 // A plain http(s) link with a named ASCII host (no IP address, port or punycode label to check): accepted without
