@@ -24,7 +24,8 @@ Biến môi trường:
   PARINDEX_PORT=4321                    cổng của trang và CMS
   PARINDEX_BACKEND_PORT=8081            cổng của máy chủ git cục bộ
   PARINDEX_USER=<tài khoản>             người thao tác (mặc định: cán bộ của đơn vị có bài đang sửa)
-  PARINDEX_TEAMS=<nhóm,nhóm>            các nhóm (team) GitHub của PARINDEX_USER`;
+  PARINDEX_TEAMS=<nhóm,nhóm>            các nhóm (team) GitHub của PARINDEX_USER
+  PARINDEX_MAX_UPLOAD_MB=20             dung lượng tối đa của mỗi tệp tải lên (MB)`;
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   return withUsage(ctx, USAGE, async () => {
@@ -59,6 +60,12 @@ async function serve(ctx: CliContext, options: { reset: boolean; clone?: string 
     if (!start) throw new PortalError(msg.nowInvalid(env.PARINDEX_NOW));
   }
   const clock = createClock(start);
+  let maxUploadBytes: number | undefined;
+  if (env.PARINDEX_MAX_UPLOAD_MB) {
+    const mb = Number(env.PARINDEX_MAX_UPLOAD_MB);
+    if (!Number.isFinite(mb) || mb <= 0 || mb > 1024) throw new PortalError(msg.maxUploadInvalid(env.PARINDEX_MAX_UPLOAD_MB));
+    maxUploadBytes = Math.round(mb * 1024 * 1024);
+  }
   const cloneDir = options.clone ? resolve(ctx.root, options.clone) : defaultCloneDir(ctx.root);
   if (options.reset && existsSync(resolve(cloneDir, '.git'))) rmSync(cloneDir, { recursive: true, force: true });
   const user = env.PARINDEX_USER?.trim();
@@ -72,6 +79,7 @@ async function serve(ctx: CliContext, options: { reset: boolean; clone?: string 
     backendPort,
     clock,
     gate: evaluateGate,
+    ...(maxUploadBytes ? { maxUploadBytes } : {}),
     ...(user ? { actor: { user, teams } } : {}),
     siteEnv: start ? { PARINDEX_NOW: env.PARINDEX_NOW } : {},
     log: (line) => ctx.out(`${line}\n`),
@@ -83,6 +91,7 @@ async function serve(ctx: CliContext, options: { reset: boolean; clone?: string 
     clone: portal.clone.dir,
     created: portal.clone.created,
     head: portal.clone.head,
+    recovered: portal.clone.recovered,
     resetHint: options.clone ? `npm start -- --reset --clone ${options.clone}` : 'npm start -- --reset',
     clock: start ? msg.clockFixed(start) : msg.clockSystem,
     actor: user ? msg.actorConfigured(user) : msg.actorPerUnit,

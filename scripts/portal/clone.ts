@@ -2,9 +2,10 @@
 // `git add .`, which would sweep a developer's uncommitted work into an officer's commit: so it
 // only ever sees this clone, made from the developer's committed HEAD and never written back.
 import { SUBMITTED_TRAILER } from '../core/history/messages.js';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { currentBranch, dirtyPaths, git, GitError, resolveRef } from './git.js';
+import { currentBranch, git, GitError, resolveRef } from './git.js';
+import { recoverClone } from './recover.js';
 import { PortalError } from './errors.js';
 import { msg } from './messages.js';
 
@@ -16,6 +17,8 @@ export interface CloneInfo {
   created: boolean;
   branch: string;
   head: string;
+  /** What start-up repaired after an unclean stop (Vietnamese, for the terminal). */
+  recovered: string[];
 }
 
 /** Set by the veto for a gated merge: the unit's send time (docs/deadline-semantics.md §9). */
@@ -29,12 +32,22 @@ if [ -n "$${SUBMITTED_ENV}" ] && [ "$2" = "merge" ]; then
 fi
 `;
 
+/**
+ * The clone's hooks live beside it, not in its .git/hooks: no path the CMS can name reaches them
+ * (request.ts allows only content/), and a hook written into .git/hooks by any route never runs.
+ */
+export function hooksDir(cloneDir: string): string {
+  return join(dirname(resolve(cloneDir)), 'hooks');
+}
+
 /** Settings the portal relies on, written into the clone's own config on every start. */
 async function configure(dir: string): Promise<void> {
-  const hooks = join(dir, '.git', 'hooks');
+  const hooks = hooksDir(dir);
   mkdirSync(hooks, { recursive: true });
+  for (const name of readdirSync(hooks)) if (name !== 'prepare-commit-msg') rmSync(join(hooks, name), { force: true, recursive: true });
   writeFileSync(join(hooks, 'prepare-commit-msg'), PREPARE_COMMIT_MSG, { mode: 0o755 });
   const settings: [string, string][] = [
+    ['core.hooksPath', hooks],
     // A publish must leave a merge commit: it is the record of when a unit's work reached main
     // (the history command reads "Merge branch 'cms/…'" subjects).
     ['merge.ff', 'false'],
@@ -95,19 +108,16 @@ export async function ensureClone(sourceRepo: string, dir: string): Promise<Clon
   await configure(target);
   writeExcludes(target);
 
-  const branch = await currentBranch(target);
-  if (created && branch !== MAIN_BRANCH) {
+  let recovered: string[] = [];
+  if (created) {
     // The developer's HEAD may be any branch; the CMS publishes to main.
-    await git(['checkout', '--quiet', '-B', MAIN_BRANCH], { cwd: target });
-  } else if (branch !== MAIN_BRANCH) {
-    // A portal stopped in the middle of a decap-server operation can leave a cms/ branch out.
-    const dirty = await dirtyPaths(target);
-    if (dirty.length) throw new PortalError(msg.cloneDirty(target, dirty));
+    if ((await currentBranch(target)) !== MAIN_BRANCH) await git(['checkout', '--quiet', '-B', MAIN_BRANCH], { cwd: target });
+  } else {
     if (!(await resolveRef(target, MAIN_BRANCH))) throw new PortalError(msg.cloneNoMain(target));
-    await git(['checkout', '--quiet', MAIN_BRANCH], { cwd: target });
+    // A portal killed in the middle of a decap-server operation leaves locks, a cms/ branch
+    // checked out or a half-written tree: repaired here, every draft branch kept.
+    recovered = (await recoverClone(target, MAIN_BRANCH, { locks: true, at: new Date() })).notes;
   }
-  const dirty = await dirtyPaths(target);
-  if (dirty.length) throw new PortalError(msg.cloneDirty(target, dirty));
   const head = (await resolveRef(target, MAIN_BRANCH))!;
-  return { dir: target, created, branch: MAIN_BRANCH, head };
+  return { dir: target, created, branch: MAIN_BRANCH, head, recovered };
 }

@@ -30,6 +30,8 @@ export interface PortalOptions {
   actor?: ActorOptions;
   /** Start the Astro site too (the backend alone is enough for some tests). */
   site?: boolean;
+  /** Largest upload per file in bytes (default 20 MB). */
+  maxUploadBytes?: number;
   /** Extra environment for the site (PARINDEX_NOW, …). */
   siteEnv?: Record<string, string | undefined>;
   siteReadyTimeoutMs?: number;
@@ -80,6 +82,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const clone = await ensureClone(options.source ?? options.repoRoot, options.cloneDir ?? defaultCloneDir(options.repoRoot));
   const app = await createBackendApp({
     repo: clone.dir, clock: options.clock, gate: options.gate, log: options.log,
+    // The CMS page's origins: the site, however the officer typed its address.
+    origins: withSite ? [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`] : [],
+    ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
     ...(options.actor ? { actor: options.actor } : {}),
   });
   const server = await listen(app, backendPort);

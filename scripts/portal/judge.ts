@@ -1,7 +1,11 @@
-// What the gate says about one decap-server action, before decap-server runs it:
+// What the gate says about one decap-server action, before decap-server runs it (request.ts has
+// already checked its shape: action, branch, paths, names, sizes):
 //
-//   persistEntry (draft on a cms/ branch)      ownership only: drafts may have errors
+//   persistEntry (draft on a cms/ branch)      ownership of the written files and of everything
+//                                              the draft branch already holds: drafts may have errors
 //   updateUnpublishedEntryStatus → Ready        "Gửi đi": the whole gate, now; records the send
+//   updateUnpublishedEntryStatus → other,       ownership of the draft branch
+//     deleteUnpublishedEntry
 //   publishUnpublishedEntry                     the whole gate with the recorded send time
 //   persistMedia, deleteFile(s), persistEntry   these write main directly: the whole gate
 //     without the editorial workflow
@@ -53,11 +57,7 @@ export interface JudgeOptions {
   log: (line: string) => void;
 }
 
-/** Actions that write (or decide what main receives): judged one at a time. */
-export const GUARDED_ACTIONS = new Set([
-  'persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles',
-  'updateUnpublishedEntryStatus', 'publishUnpublishedEntry', 'deleteUnpublishedEntry',
-]);
+export { GUARDED_ACTIONS } from './request.js';
 
 export function cmsBranch(collection: string, slug: string): string {
   return `cms/${collection}/${slug}`;
@@ -129,17 +129,31 @@ export function createJudge(options: JudgeOptions): (action: string, params: Par
       return judgeDirect(main, written, files.filter((f) => f.newPath).map((f) => f.path), now);
     }
     const paths = [...files.flatMap((f) => (f.newPath ? [f.path, f.newPath] : [f.path])), ...assets.map((a) => a.path)];
-    const baseOid = await resolveRef(repo, main);
-    if (!baseOid) return { kind: 'pass' };
-    const { registry } = await registryAt(baseOid);
-    const actor = resolveActor(registry.units, paths, options.actor);
-    const foreign = foreignPaths(actor, paths, registry.units, registry.access);
-    if (foreign.length) {
-      return refused(now, actor.login, msg.whatDraft, msg.foreignFiles(actor.login, foreign));
-    }
     const branch = files[0] && p.options.collectionName ? cmsBranch(p.options.collectionName, files[0].slug) : null;
+    const owned = await ownership(main, branch, paths, now, msg.whatDraft);
+    if ('refuse' in owned) return owned.refuse;
     // Saving after "Gửi đi" changes what was sent: the send no longer applies.
-    return { kind: 'write', actor, now, ...(branch ? { after: () => withdrawSend(repo, branch) } : {}) };
+    return { kind: 'write', actor: owned.actor, now, ...(branch ? { after: () => withdrawSend(repo, branch) } : {}) };
+  }
+
+  /**
+   * Who acts on a draft branch, and whether they may: every file the request writes and every
+   * file the branch already changes must be theirs (a save under another unit's slug, a status
+   * change or a deletion of another unit's draft is refused).
+   */
+  async function ownership(main: string, branch: string | null, paths: readonly string[], now: Date, what: string):
+    Promise<{ refuse: Verdict } | { actor: Actor }> {
+    const baseOid = await resolveRef(repo, main);
+    if (!baseOid) return { refuse: { kind: 'refuse', status: 404, text: msg.noDraft(main) } };
+    const { registry } = await registryAt(baseOid);
+    const headOid = branch ? await resolveRef(repo, branch) : null;
+    const onBranch = headOid ? touched((await openLocalChange(repo, baseOid, headOid)).changes) : [];
+    const all = [...new Set([...paths, ...onBranch])];
+    const actor = resolveActor(registry.units, all, options.actor);
+    const foreign = foreignPaths(actor, all, registry.units, registry.access);
+    if (foreign.length) return { refuse: refused(now, actor.login, what, msg.foreignFiles(actor.login, foreign)) };
+    if (!all.length && actor.source !== 'configured') return { refuse: refused(now, actor.login, what, msg.noOwner) };
+    return { actor };
   }
 
   async function judgeSend(main: string, branch: string, now: Date): Promise<Verdict> {
@@ -184,19 +198,29 @@ export function createJudge(options: JudgeOptions): (action: string, params: Par
       case 'persistEntry':
         return judgeDraft(main, p, now);
       case 'persistMedia':
-        return p.asset ? judgeDirect(main, { [p.asset.path]: bytes(p.asset.content, p.asset.encoding) }, [], now) : { kind: 'pass' };
+        return p.asset ? judgeDirect(main, { [p.asset.path]: bytes(p.asset.content, p.asset.encoding) }, [], now) : refused(now, '—', msg.whatDirect, msg.badRequest);
       case 'deleteFile':
         return judgeDirect(main, {}, p.path ? [p.path] : [], now);
       case 'deleteFiles':
         return judgeDirect(main, {}, p.paths ?? [], now);
-      case 'updateUnpublishedEntryStatus':
-        if (!branch) return { kind: 'pass' };
+      case 'updateUnpublishedEntryStatus': {
+        if (!branch) return refused(now, '—', msg.whatStatus(''), msg.badRequest);
         if (p.newStatus === 'pending_publish') return judgeSend(main, branch, now);
-        return { kind: 'write', now, after: () => clearSend(repo, branch) };
+        const owned = await ownership(main, branch, [], now, msg.whatStatus(branch));
+        if ('refuse' in owned) return owned.refuse;
+        return { kind: 'write', actor: owned.actor, now, after: () => clearSend(repo, branch) };
+      }
+      case 'deleteUnpublishedEntry': {
+        if (!branch) return refused(now, '—', msg.whatDelete(''), msg.badRequest);
+        const owned = await ownership(main, branch, [], now, msg.whatDelete(branch));
+        if ('refuse' in owned) return owned.refuse;
+        return { kind: 'write', actor: owned.actor, now, after: () => clearSend(repo, branch) };
+      }
       case 'publishUnpublishedEntry':
-        return branch ? judgeMerge(main, branch, now) : { kind: 'pass' };
+        return branch ? judgeMerge(main, branch, now) : refused(now, '—', msg.whatMerge(''), msg.badRequest);
       default:
-        return { kind: 'pass' };
+        // request.ts lets only known actions through; one added there but not here is refused.
+        return refused(now, '—', action, msg.unknownAction(action));
     }
   };
 }

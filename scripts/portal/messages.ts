@@ -29,10 +29,6 @@ export const msg = {
   cloneFailed: (target: string, detail: string) => `Không tạo được bản sao kho tại ${target}: ${detail}`,
   cloneNotRepo: (target: string) =>
     `Thư mục ${target} đã có nhưng không phải kho git. Hãy xóa thư mục này (rm -rf ${target}) rồi chạy lại npm start.`,
-  cloneDirty: (target: string, lines: readonly string[]) =>
-    `Bản sao kho ${target} có thay đổi chưa commit (${list(lines.map((l) => l.slice(3)))}). ` +
-    'Cổng không chạy trên bản sao này vì máy chủ git sẽ gộp các tệp đó vào bài của cán bộ. ' +
-    `Hãy commit hoặc hủy các thay đổi trong bản sao, hoặc xóa thư mục (rm -rf ${target}) để tạo lại từ đầu.`,
   cloneNoMain: (target: string) =>
     `Bản sao kho ${target} không có nhánh main. Hãy xóa thư mục (rm -rf ${target}) để cổng tạo lại bản sao.`,
   gitMissing:
@@ -44,6 +40,7 @@ export const msg = {
   portInvalid: (envName: string, value: string) => `Giá trị ${envName}=${value} không phải số cổng hợp lệ (1–65535).`,
   nowInvalid: (value: string) =>
     `Giá trị PARINDEX_NOW=${value} không phải thời điểm hợp lệ. Ví dụ: PARINDEX_NOW=2023-11-10T09:00+07:00 npm start`,
+  maxUploadInvalid: (value: string) => `Giá trị PARINDEX_MAX_UPLOAD_MB=${value} không hợp lệ (một số MB lớn hơn 0, ví dụ 20).`,
   siteFailed: (detail: string) => `Không khởi động được trang (Astro):\n${detail}`,
   siteTimeout: (seconds: number, detail: string) =>
     `Trang (Astro) chưa sẵn sàng sau ${seconds} giây.${detail ? `\n${detail}` : ''}`,
@@ -60,11 +57,22 @@ export const msg = {
   gateCrashed:
     'Cổng kiểm tra gặp lỗi nội bộ nên chưa ghi gì vào nhánh chính. Xem chi tiết trong cửa sổ dòng lệnh đang chạy npm start.',
   badRequest: 'Yêu cầu không hợp lệ (không đọc được nội dung JSON).',
+  unknownAction: (action: string) => `Máy chủ git cục bộ không nhận thao tác “${action.slice(0, 60)}”.`,
+  wrongBranch: (branch: string) => `CMS chỉ làm việc trên nhánh main; không nhận thao tác trên nhánh “${branch.slice(0, 80)}”.`,
+  outsideContent: (path: string) => `Tệp ${path} nằm ngoài thư mục dữ liệu content/: CMS không được đọc hay ghi tệp này.`,
+  badName: (name: string) => `Tên “${name.slice(0, 80)}” không hợp lệ cho một bài (chỉ chữ không dấu, số, “-” và “_”).`,
+  moveRefused: (from: string, to: string) => `Không được đổi tên hay di chuyển tệp qua CMS (${from} → ${to}): tệp của mỗi đơn vị có tên cố định.`,
+  slugMismatch: (slug: string, path: string) => `Bài “${slug}” không khớp với tệp ${path}: mỗi bản nháp chỉ chứa tệp của chính bài đó.`,
+  uploadTooLarge: (path: string, bytes: number, max: number) =>
+    `Tệp ${path} nặng ${(bytes / 1048576).toFixed(1).replace('.', ',')} MB, vượt giới hạn ${(max / 1048576).toFixed(0)} MB cho mỗi tệp tải lên. Hãy giảm dung lượng tệp PDF (nén, bỏ trang trắng) rồi tải lại.`,
+  bodyTooLarge: (max: number) => `Yêu cầu quá lớn: mỗi tệp tải lên tối đa ${(max / 1048576).toFixed(0)} MB.`,
+  badHost: 'Yêu cầu không đến từ cổng thông tin cục bộ (địa chỉ máy chủ hoặc nguồn gốc không hợp lệ): bị từ chối.',
+  noOwner: 'Không xác định được đơn vị của bản nháp này: thao tác bị từ chối.',
 
   // Terminal
   banner: (o: {
     siteUrl: string; adminUrl: string; backendUrl: string; clone: string; created: boolean; head: string;
-    resetHint: string; clock: string; actor: string;
+    resetHint: string; clock: string; actor: string; recovered: readonly string[];
   }) => [
     '',
     'Cổng thông tin parindex đang chạy:',
@@ -75,6 +83,7 @@ export const msg = {
     `Bản sao kho: ${o.clone} (${o.created ? `vừa tạo từ commit ${o.head.slice(0, 7)}` : `dùng lại, main ở commit ${o.head.slice(0, 7)}`})`,
     `  Bài gửi và công bố được ghi vào bản sao này, không chạm vào thư mục làm việc của bạn.`,
     `  Muốn làm lại từ đầu (xóa bản sao, tạo lại từ HEAD): dừng cổng (Ctrl+C) rồi chạy ${o.resetHint}`,
+    ...(o.recovered.length ? ['Lần dừng trước chưa trọn vẹn; cổng đã khôi phục bản sao (giữ nguyên mọi bản nháp):', ...o.recovered.map((n) => `  - ${n}`)] : []),
     `Đồng hồ của cổng: ${o.clock}`,
     `Người thao tác: ${o.actor}`,
     '',
@@ -94,6 +103,9 @@ export const msg = {
   whatDirect: 'ghi trực tiếp vào main',
   whatSend: (branch: string) => `gửi ${branch}`,
   whatMerge: (branch: string) => `hợp nhất ${branch}`,
+  whatStatus: (branch: string) => `đổi trạng thái ${branch}`,
+  whatDelete: (branch: string) => `xóa bản nháp ${branch}`,
   logRefused: (at: Date, who: string, what: string, text: string) => `[${formatDateTime(at, undefined, true)}] Từ chối ${what} của ${who}: ${text}`,
+  logRepaired: (at: Date, note: string) => `[${formatDateTime(at, undefined, true)}] Khôi phục bản sao trước khi ghi: ${note}`,
   logCrash: (at: Date, what: string, detail: string) => `[${formatDateTime(at, undefined, true)}] Lỗi khi kiểm tra ${what}: ${detail}`,
 };

@@ -41,7 +41,8 @@ function astroEntry(repoRoot: string): string {
 
 export async function startSite(options: SiteOptions): Promise<SiteServer> {
   const url = `http://${LOOPBACK}:${options.port}`;
-  const child = spawn(process.execPath, [astroEntry(options.repoRoot), 'dev', '--root', options.repoRoot,
+  const watchdog = join(options.repoRoot, 'scripts', 'portal', 'site-watchdog.cjs');
+  const child = spawn(process.execPath, ['--require', watchdog, astroEntry(options.repoRoot), 'dev', '--root', options.repoRoot,
     '--port', String(options.port), '--host', LOOPBACK], {
     cwd: options.repoRoot,
     env: {
@@ -58,10 +59,14 @@ export async function startSite(options: SiteOptions): Promise<SiteServer> {
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel is the child's lifeline to the portal (site-watchdog.cjs).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Its own process group: Ctrl+C reaches the portal only, which then stops Vite and esbuild.
     detached: true,
   });
+
+  // The channel must not keep the portal alive once everything else has stopped.
+  child.channel?.unref();
 
   const tail: string[] = [];
   const debug = Boolean(process.env.PARINDEX_DEBUG);

@@ -206,7 +206,7 @@ describe('direct writes to main and failures', () => {
     }
   });
 
-  it('answers a body that is not JSON with a Vietnamese JSON error, CORS only for local origins', async () => {
+  it('answers a body that is not JSON with a Vietnamese JSON error; another origin is refused without CORS', async () => {
     const p = await startBackend();
     try {
       const bad = await fetch(p.url, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: '{"action":' });
@@ -214,8 +214,9 @@ describe('direct writes to main and failures', () => {
       expect(bad.headers.get('access-control-allow-origin')).toBe(ORIGIN);
       expect(((await bad.json()) as { error: string }).error).toContain('không đọc được');
       const foreign = await api(p.url, 'updateUnpublishedEntryStatus', { collection: COLLECTION, slug: 'khong-co', newStatus: 'pending_publish' }, 'https://evil.example');
-      expect(foreign.status).toBe(404);
+      expect(foreign.status).toBe(403);
       expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+      expect(JSON.stringify(foreign.body)).toContain('không đến từ cổng thông tin cục bộ');
     } finally {
       await stop(p);
     }

@@ -1,6 +1,6 @@
 // The clone and the `start` command's failure paths, on real repositories (no browser).
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { ensureClone } from '../../scripts/portal/clone.js';
@@ -67,7 +67,7 @@ describe('the portal clone', () => {
     expect((await ensureClone(d.dir, target)).created).toBe(false);
   });
 
-  it('returns to main when left on a cms/ branch, and refuses a dirty clone with a Vietnamese reason', async () => {
+  it('returns to main when left on a cms/ branch, and repairs a dirty clone keeping every draft branch', async () => {
     const d = dev();
     const target = join(d.root, 'clone');
     await ensureClone(d.dir, target);
@@ -75,11 +75,19 @@ describe('the portal clone', () => {
     expect((await ensureClone(d.dir, target)).branch).toBe('main');
     expect(sh(target, 'symbolic-ref', '--short', 'HEAD')).toBe('main');
 
+    // What a killed save leaves: a stray file, an edited tracked file, git's index lock.
     writeFileSync(join(target, 'content/rac.txt'), 'rác\n');
-    const error = await ensureClone(d.dir, target).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PortalError);
-    expect((error as Error).message).toContain('có thay đổi chưa commit (content/rac.txt)');
-    expect((error as Error).message).toContain('rm -rf');
+    writeFileSync(join(target, 'content/units/don-vi-b.yaml'), 'id: hong\n');
+    writeFileSync(join(target, '.git/index.lock'), '');
+    const again = await ensureClone(d.dir, target);
+    expect(again.recovered.join('\n')).toContain('index.lock');
+    expect(again.recovered.join('\n')).toMatch(/2 thay đổi chưa commit: đã lưu vào .*\.patch/);
+    expect(sh(target, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(existsSync(join(target, '.git/index.lock'))).toBe(false);
+    expect(sh(target, 'branch', '--list', 'cms/*')).toContain('cms/self-assessments-2023/don-vi-a');
+    const saved = readdirSync(join(d.root, 'recovered'));
+    expect(saved).toHaveLength(1);
+    expect(readFileSync(join(d.root, 'recovered', saved[0]!), 'utf8')).toContain('id: hong');
   });
 
   it('refuses a non-empty folder that is not a clone, and creates into an empty one', async () => {
