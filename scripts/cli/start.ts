@@ -10,7 +10,7 @@ import { msg } from '../portal/messages.js';
 import { parsePort } from '../portal/ports.js';
 import { parseCliArgs, withUsage, type CliContext } from './context.js';
 
-const USAGE = `Cách dùng: npm start [-- --reset] [--clone <thư mục>]
+const USAGE = `Cách dùng: npm start [-- --reset] [--clone <thư mục>] [--backend-only]
 
 Chạy cổng thông tin cục bộ: trang công khai, trang quản trị (CMS) tại /admin/ và máy chủ git
 cục bộ có cổng kiểm tra (quyền sở hữu, thời hạn, quy tắc chấm điểm) như CI.
@@ -18,6 +18,7 @@ cục bộ có cổng kiểm tra (quyền sở hữu, thời hạn, quy tắc ch
 Tùy chọn:
   --reset            xóa bản sao kho cũ rồi tạo lại từ commit hiện tại (HEAD) của kho này
   --clone <thư mục>  nơi đặt bản sao kho (mặc định .portal/repo)
+  --backend-only     chỉ chạy máy chủ git cục bộ (không chạy trang và CMS)
 
 Biến môi trường:
   PARINDEX_NOW=2023-11-10T09:00+07:00   đặt đồng hồ của cổng (và của trang) tại thời điểm này
@@ -32,6 +33,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     const { values } = parseCliArgs(args, {
       reset: { type: 'boolean', default: false },
       clone: { type: 'string' },
+      'backend-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     });
     if (values.help) {
@@ -39,7 +41,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       return 0;
     }
     try {
-      return await serve(ctx, { reset: values.reset ?? false, ...(values.clone ? { clone: values.clone } : {}) });
+      return await serve(ctx, { reset: values.reset ?? false, site: !values['backend-only'], ...(values.clone ? { clone: values.clone } : {}) });
     } catch (error) {
       if (error instanceof PortalError) {
         ctx.err(`${error.message}\n`);
@@ -50,7 +52,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   });
 }
 
-async function serve(ctx: CliContext, options: { reset: boolean; clone?: string }): Promise<number> {
+async function serve(ctx: CliContext, options: { reset: boolean; site: boolean; clone?: string }): Promise<number> {
   const env = ctx.env;
   const sitePort = parsePort(env.PARINDEX_PORT, DEFAULT_SITE_PORT, 'PARINDEX_PORT');
   const backendPort = parsePort(env.PARINDEX_BACKEND_PORT, DEFAULT_BACKEND_PORT, 'PARINDEX_BACKEND_PORT');
@@ -77,6 +79,7 @@ async function serve(ctx: CliContext, options: { reset: boolean; clone?: string 
     cloneDir,
     sitePort,
     backendPort,
+    site: options.site,
     clock,
     gate: evaluateGate,
     ...(maxUploadBytes ? { maxUploadBytes } : {}),

@@ -53,8 +53,9 @@ export function mountVeto(app: Express, options: VetoOptions): void {
     res.status(403).json({ error: msg.badHost });
   });
 
-  // base64 grows a file by a third; the JSON around it is small.
-  const jsonLimit = Math.ceil(maxUpload * 4 / 3) + 1024 * 1024;
+  // base64 grows a file by a third; the margin lets a file a little over the cap be named with
+  // its size (request.ts), while a far larger body is cut off unread.
+  const jsonLimit = Math.ceil(maxUpload * 1.5) + 1024 * 1024;
   app.post('/api/v1', express.json({ limit: jsonLimit }), async (req: Request, res: Response, next: NextFunction) => {
     // body-parser marks a parsed body with _body; decap-server's own parser then leaves it alone.
     (req as Request & { _body?: boolean })._body = true;
