@@ -3,6 +3,7 @@
 // names (they become branch names), no moves, uploads under the size cap. Deny by default: an
 // action this table does not name is refused, whatever decap-server would do with it.
 import { canonicalPath, pathProblemMessage } from '../core/paths.js';
+import { CONTENT_DIRS } from '../core/kinds.js';
 import { MAIN_BRANCH } from './clone.js';
 import { msg } from './messages.js';
 
@@ -79,8 +80,14 @@ function assetBytes(a: AssetParam): number {
   return Buffer.byteLength(a.content, (typeof a.encoding === 'string' ? a.encoding : 'utf8') as BufferEncoding);
 }
 
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+/** The CMS's editorial collections (scripts/generate/cms.ts): `<folder>-<year>`, one file per unit. */
+const COLLECTION_FOLDERS = [CONTENT_DIRS.selfAssessments, CONTENT_DIRS.appraisals];
+
+/** The one file an entry of this collection and slug may be, or null for an unknown collection. */
+export function entryPath(collection: string, slug: string): string | null {
+  const m = /^([a-z-]+)-(\d{4})$/.exec(collection);
+  const folder = m && COLLECTION_FOLDERS.find((f) => f === `content/${m[1]}`);
+  return folder ? `${folder}/${m[2]}/${slug}.yaml` : null;
 }
 
 export function checkRequest(action: string, params: unknown, maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES): Shape {
@@ -95,9 +102,11 @@ export function checkRequest(action: string, params: unknown, maxUploadBytes = D
     if (!canon.ok) return refuse(pathProblemMessage(path, canon.problem));
     if (!canon.path.startsWith(CONTENT_ROOT)) return refuse(msg.outsideContent(canon.path));
   }
-  for (const name of namesOf(action, p)) {
+  const names = namesOf(action, p);
+  for (const name of names) {
     if (typeof name !== 'string' || !NAME.test(name)) return refuse(msg.badName(String(name ?? '')));
   }
+  if (names.length && entryPath(String(names[0]), 'x') === null) return refuse(msg.badName(String(names[0])));
 
   if (action === 'persistEntry') {
     const files = [...asArray(p.dataFiles), ...(p.entry ? [p.entry] : [])] as FileParam[];
@@ -106,10 +115,12 @@ export function checkRequest(action: string, params: unknown, maxUploadBytes = D
       // Decap moves a file when a slug field changes; a unit's files have fixed names, and
       // decap-server's move renames whole folders in the working tree.
       if (f.newPath !== undefined && f.newPath !== f.path) return refuse(msg.moveRefused(String(f.path), String(f.newPath)));
-      const options = (p.options ?? {}) as { useWorkflow?: unknown };
-      // The slug names the draft branch: it must be the file's own name, or a save of one
-      // unit's file would land on another unit's branch.
-      if (options.useWorkflow && f.slug !== baseName(String(f.path))) return refuse(msg.slugMismatch(String(f.slug), String(f.path)));
+      const options = (p.options ?? {}) as { useWorkflow?: unknown; collectionName?: unknown };
+      // Collection and slug name the draft branch: the file must be that entry's own file, or a
+      // save of one unit's file would land on another unit's (or the council's) branch.
+      if (options.useWorkflow && f.path !== entryPath(String(options.collectionName), String(f.slug))) {
+        return refuse(msg.slugMismatch(String(f.slug), String(f.path)));
+      }
     }
   }
   const assets = [...asArray(p.assets), ...(p.asset ? [p.asset] : [])] as AssetParam[];

@@ -113,7 +113,8 @@ export function mountVeto(app: Express, options: VetoOptions): void {
   app.use('/api/v1', (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
     allowCors(req, res);
-    if ((error as { type?: string }).type === 'entity.too.large') res.status(413).json({ error: msg.bodyTooLarge(maxUpload) });
+    // Drained rather than cut: a client still sending would see a broken pipe, not the reason.
+    if ((error as { type?: string }).type === 'entity.too.large') { req.resume(); res.status(413).json({ error: msg.bodyTooLarge(maxUpload) }); }
     else res.status(400).json({ error: msg.badRequest });
   });
 }

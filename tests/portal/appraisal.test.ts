@@ -168,7 +168,7 @@ describe('the council appraises a unit inside the appraisal phase; the unit\'s o
       ...persistParams('don-vi-a', [{ path: SA, raw: fixtureText(SA) }, { path: AP, raw: appraisalYaml(2, 'Đạt.') }]),
     });
     expect(slipped.status).toBe(403);
-    expect(slipped.body.error).toBe(`Tài khoản ${OFFICER} không được sửa ${AP}. Mỗi đơn vị chỉ sửa bài tự chấm và tài liệu kiểm chứng của mình.`);
+    expect(slipped.body.error).toBe(`Bài “don-vi-a” không khớp với tệp ${AP}: mỗi bản nháp chỉ chứa tệp của chính bài đó.`);
     // Without the editorial workflow the entry goes straight to main: the whole gate refuses it.
     const direct = await api(officer, 'persistEntry', {
       entry: { slug: 'don-vi-a', path: AP, raw: appraisalYaml(2, 'Đạt.') },
@@ -179,7 +179,8 @@ describe('the council appraises a unit inside the appraisal phase; the unit\'s o
     expect(direct.body.error).toBe(`Không ghi được vào nhánh chính: ${AP}: Tệp ${AP} là kết quả thẩm định hoặc điểm điều tra xã hội học: chỉ Hội đồng thẩm định được thay đổi.`);
     expect(refs(s)).toBe(before);
     expect(sh(s.clone, 'status', '--porcelain')).toBe('');
-    expect(s.logs.filter((l) => l.includes(`Từ chối lưu bản nháp của ${OFFICER}`))).toHaveLength(2);
+    expect(s.logs.filter((l) => l.includes(`Từ chối lưu bản nháp của ${OFFICER}`))).toHaveLength(1);
+    expect(s.logs.filter((l) => l.includes('Từ chối persistEntry của —: Bài “don-vi-a” không khớp'))).toHaveLength(1);
     expect(s.logs.some((l) => l.includes(`Từ chối ghi trực tiếp vào main của ${OFFICER}`))).toBe(true);
   });
 

@@ -137,6 +137,14 @@ describe('4. another unit\'s draft: status, deletion, slug', () => {
     untouched();
   });
 
+  it('a save of one\'s own file into the council\'s appraisal draft namespace is refused', async () => {
+    const params = persist('ban-dan-toc', [{ path: OWN, raw: `${own()}# chen\n` }]);
+    const r = await action(portal.backendPort, 'persistEntry', { ...params, options: { ...params.options, collectionName: 'appraisals-2023' } });
+    expect(r.status).toBe(403);
+    expect(git(env.clone, 'branch', '--list', 'cms/appraisals-2023/*')).toBe('');
+    untouched();
+  });
+
   it('a write aimed at another branch than main is refused', async () => {
     const r = await call(portal.backendPort, { action: 'persistMedia', params: {
       branch: VICTIM_BRANCH, asset: { path: 'content/evidence/2023/ban-dan-toc/x.pdf', content: Buffer.from(PDF).toString('base64'), encoding: 'base64' },
