@@ -25,8 +25,9 @@ export interface LocalChange {
 
 export class ChangeError extends Error {}
 
-export async function openLocalChange(dir: string, baseRef: string, headRef: string): Promise<LocalChange> {
-  const repo = openGitRepo(dir);
+/** `repo` lets a caller judging many changes of one repository share its object cache. */
+export async function openLocalChange(dir: string, baseRef: string, headRef: string, shared?: GitRepo): Promise<LocalChange> {
+  const repo = shared ?? openGitRepo(dir);
   const [base, head] = await Promise.all([resolveCommit(repo, baseRef), resolveCommit(repo, headRef)]);
   const bases = await mergeBases(repo, base, head);
   const mb = bases[0];

@@ -239,8 +239,11 @@ export class HistoryRepo {
 
   async timeline(options: { year: number; at: Date; unit?: string }): Promise<Timeline> {
     const folder = `${SELF_ASSESSMENT_DIR}/${options.year}`;
-    const [walked, { arrivals }, window] = await Promise.all([this.walk([folder]), this.chain(), this.selfAssessment(options.year)]);
+    const [walked, { arrivals }, window, campaign] = await Promise.all([this.walk([folder]), this.chain(), this.selfAssessment(options.year), this.campaign(options.year)]);
+    const rounds = campaign ? phaseWindows(campaign).filter((w) => w.phase.kind === 'explanation')
+      .map((w) => ({ round: w.phase.round ?? 1, start: w.start, end: w.end })) : [];
     return buildTimeline({
+      explanationWindows: rounds,
       year: options.year,
       ref: this.ref,
       folder,

@@ -50,8 +50,10 @@ export interface Submission extends ArrivalRecord {
   blob: Oid | null;
   /** Before, inside or after the self-assessment window; null without a campaign. */
   window: 'before' | 'inside' | 'after' | null;
-  /** Arrived before the self-assessment deadline (end exclusive); null without a campaign. */
+  /** Arrived before the self-assessment deadline (end exclusive), or inside an explanation round's window; null without a campaign. */
   onTime: boolean | null;
+  /** The explanation round whose window it arrived in (a reply to the council), else null. */
+  explanationRound: number | null;
   /** Part of the snapshot at `at` (arrived at or before it). */
   inSnapshot: boolean;
 }
@@ -89,6 +91,8 @@ export interface TimelineInput {
   /** Index in `walked` of the snapshot commit at `at` (-1: none). */
   snapshotIndex: number;
   window: { id: string; name: string; start: Date; end: Date } | null;
+  /** The campaign's explanation rounds: changes inside them are replies, not late sends. */
+  explanationWindows?: { round: number; start: Date; end: Date }[];
   /** Only this unit. */
   unit?: string;
 }
@@ -149,6 +153,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
       const rename = renames.get(c.path);
       const status: SubmissionStatus = rename?.from ? 'renamed' : c.status === 'A' ? 'added' : c.status === 'D' ? 'deleted' : 'modified';
       const time = arrival.time;
+      const round = input.explanationWindows?.find((w) => time >= w.start && time < w.end)?.round ?? null;
       const list = units.get(unit) ?? [];
       list.push({
         ...arrivalRecord(meta, arrival, toZonedIso),
@@ -158,7 +163,8 @@ export function buildTimeline(input: TimelineInput): Timeline {
         renamedTo: rename?.to ?? null,
         blob: c.after?.oid ?? null,
         window: window ? (time < window.start ? 'before' : time < window.end ? 'inside' : 'after') : null,
-        onTime: window ? time.getTime() < window.end.getTime() : null,
+        onTime: window ? time.getTime() < window.end.getTime() || round !== null : null,
+        explanationRound: round,
         inSnapshot: i <= snapshotIndex,
       });
       units.set(unit, list);
