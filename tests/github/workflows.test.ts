@@ -147,7 +147,7 @@ describe('workflows', () => {
         number: 7, user: { login: 'officer-a' }, base: { sha: 'b'.repeat(40) }, head: { sha: 'c'.repeat(40) } } } },
       steps: { sent: { outputs: { pr: '7', author: 'officer-a', submitted_at: '' } }, pushers: { outputs: { authors: 'officer-a council-x' } } },
     };
-    const args = runStep(gate, context);
+    const args = runStep(gate as { run: string; env?: Record<string, unknown> }, context);
     expect(args.filter((_, i) => args[i - 1] === '--author').sort()).toEqual(['council-x', 'officer-a']);
     const pushers = ((w.jobs as Json).gate.steps as Json[]).find((s) => s.id === 'pushers')!;
     expect(pushers.run).toContain('pr-report pushers');
