@@ -1,6 +1,8 @@
 // Issue 11: history trusts a `Parindex-Submitted-At` trailer only on a merge made by the merge
 // bot AND sealed with a key the repository lists. Real git repositories, real merges.
 import { afterEach, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { ALICE, CAMPAIGN_2023, GitFixture, selfAssessment, type Who } from './fixture.js';
 import { openHistory, openSnapshot } from '../../scripts/core/history/index.js';
 import { generateSealKeyPair, loadSealPrivateKey, sealMerge, verifySeal, sealTrust, parseSealKey } from '../../scripts/core/history/seal.js';
@@ -106,5 +108,22 @@ describe('send-time seal', () => {
     const bad: string[] = [];
     expect(sealTrust(['bot'], ['ssh-ed25519 AAAA', keys.publicKey], (t) => bad.push(t)).keys).toHaveLength(1);
     expect(bad).toEqual(['ssh-ed25519 AAAA']);
+  });
+});
+
+describe('the local portal’s key', () => {
+  it('is created once inside the git directory (owner only), listed in git config, and seals merges history trusts', async () => {
+    const { ensureLocalSealKey } = await import('../../scripts/core/history/seal-local.js');
+    const { f, head } = repo([]);
+    const first = await ensureLocalSealKey(f.dir, 'portal@parindex.local');
+    const again = await ensureLocalSealKey(f.dir, 'portal@parindex.local');
+    expect([first.created, again.created, again.publicKey]).toEqual([true, false, first.publicKey]);
+    expect(statSync(join(f.dir, '.git', 'parindex', 'seal-key.pem')).mode & 0o777).toBe(0o600);
+    expect(f.git(['config', '--get-all', 'parindex.sealKey']).trim().split('\n')).toEqual([first.publicKey]);
+    expect(f.git(['config', '--get-all', 'parindex.mergeBot']).trim().split('\n')).toEqual(['portal@parindex.local']);
+    // What the portal does at publish: trailers computed before `git merge`, appended by its hook.
+    const trailers = sealMerge({ mergedHeads: [head], submittedIso: SENT, privateKey: again.privateKey });
+    const merge = f.merge('cms/don-vi-a', `Merge branch 'cms/don-vi-a'\n\n${trailers}`, MERGED, { name: 'parindex portal', email: 'portal@parindex.local' }, ALICE);
+    expect(await lockSnapshot(f)).toMatchObject({ status: 'ok', commit: merge, timeSource: 'submitted' });
   });
 });

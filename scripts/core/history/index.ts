@@ -42,7 +42,7 @@ import { openRepository, type Engine, type Repository } from './repo.js';
 import { MissingObjectError, type ObjectStore } from './store.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 import { arrivalTimes, lastArrivalIndex, type Arrival, type MergeTimeLookup, type TimeSource } from './times.js';
-import { sealTrust, type SealTrust } from './seal.js';
+import { sealTrust, SEAL_KEY_CONFIG, MERGE_BOT_CONFIG, type SealTrust } from './seal.js';
 import { MemoryMemo, walkFirstParent, type CommitMeta, type WalkMemo, type WalkedCommit } from './walk.js';
 import { join } from 'node:path';
 
@@ -52,11 +52,8 @@ export type { TimeSource, MergeTimeLookup } from './times.js';
 export type { Engine } from './repo.js';
 export { diffSelfAssessments } from './audit.js';
 export { githubMergeTimes, mergeTimesFromPulls } from './github.js';
-export { sealMerge, verifySeal, generateSealKeyPair, loadSealPrivateKey, sealTrust, type SealTrust, type SealKeyPair } from './seal.js';
-
-/** Git config keys a local repository can use to trust its own merger (the local portal). */
-export const SEAL_KEY_CONFIG = 'parindex.sealKey';
-export const MERGE_BOT_CONFIG = 'parindex.mergeBot';
+export { sealMerge, verifySeal, generateSealKeyPair, loadSealPrivateKey, sealTrust, SEAL_KEY_CONFIG, MERGE_BOT_CONFIG,
+  type SealTrust, type SealKeyPair } from './seal.js';
 
 export interface HistoryOptions {
   ref?: string;

@@ -15,6 +15,9 @@ import type { CommitObject, Person } from './objects.js';
 import { SUBMITTED_TRAILER, submittedTrailer } from './messages.js';
 
 export const SEAL_TRAILER = 'Parindex-Seal';
+/** Git config keys by which a repository trusts its own merger (the local portal). */
+export const SEAL_KEY_CONFIG = 'parindex.sealKey';
+export const MERGE_BOT_CONFIG = 'parindex.mergeBot';
 const PAYLOAD_VERSION = 'parindex-seal/1';
 // Ed25519 SubjectPublicKeyInfo prefix: a raw 32-byte key becomes a DER key node:crypto reads.
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
