@@ -165,6 +165,14 @@ describe('workflows', () => {
     expect(text('lock.yml')).toContain('PARINDEX_SEAL_PRIVATE_KEY: ${{ secrets.PARINDEX_SEAL_PRIVATE_KEY }}');
   });
 
+  it('Lock takes a chosen time by hand only for a dry run: anyone with Write can start it', () => {
+    const step = ((wf('lock.yml').jobs as Json).lock.steps as Json[]).find((s) => String(s.run ?? '').includes('npm run --silent lock'))! as { run: string; env?: Record<string, unknown> };
+    const ctx = (now: string, dry: boolean) => ({ inputs: { now, dry_run: dry }, steps: { app: { outputs: { token: 't' } } }, secrets: { PARINDEX_SEAL_PRIVATE_KEY: '' } });
+    expect(() => runStep(step, ctx('2023-11-17T16:00:00+07:00', false))).toThrow();
+    expect(runStep(step, ctx('2023-11-17T16:00:00+07:00', true))).toEqual(['run', '--silent', 'lock', '--', '--sweep', '--wait', '35', '--now', '2023-11-17T16:00:00+07:00', '--wait', '0', '--dry-run']);
+    expect(runStep(step, ctx('', false))).toEqual(['run', '--silent', 'lock', '--', '--sweep', '--wait', '35']);
+  });
+
   it('Deploy publishes the site to Pages from main only', () => {
     const w = wf('deploy.yml');
     expect(w.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
