@@ -1,6 +1,6 @@
 // `parindex pr-report <render|post|submitted-at|queue> …`: the GitHub side of the Check workflow.
 //   render        the Vietnamese report (PR comment, job summary) from `gate --json-out`; no network
-//   post          the sticky PR comment and the commit status Decap shows (Report workflow)
+//   post          the sticky PR comment and the commit status Decap shows (Check, verdict job)
 //   submitted-at  the server-side send time of a pull request's head (docs/deadline-semantics.md)
 //   queue         author, head and send time of the pull request a merge-queue run is about
 //   pushers       the accounts the gate must judge: the author and whoever pushed its commits
