@@ -7,6 +7,7 @@ import { ALICE, CAMPAIGN_2023, GitFixture, selfAssessment, type Who } from './fi
 import { openHistory, openSnapshot } from '../../scripts/core/history/index.js';
 import { generateSealKeyPair, loadSealPrivateKey, sealMerge, verifySeal, sealTrust, parseSealKey } from '../../scripts/core/history/seal.js';
 import { submittedTrailer } from '../../scripts/core/history/messages.js';
+import { run as auditCli } from '../../scripts/cli/audit.js';
 
 const BOT: Who = { name: 'parindex-bot[bot]', email: '41898282+parindex-bot[bot]@users.noreply.github.com' };
 const GITHUB: Who = { name: 'GitHub', email: 'noreply@github.com' };
@@ -60,6 +61,11 @@ describe('send-time seal', () => {
     const entry = log.entries.find((e) => e.sha === merge)!;
     expect(entry).toMatchObject({ timeSource: 'committer', afterLock: true,
       ignoredSendTime: { claimed: SENT, reason: 'commit gộp không do tài khoản máy nhập (mergeBot) tạo' } });
+    let out = '';
+    const code = await auditCli(['--no-cache', '--year', '2023', '--unit', 'don-vi-a'],
+      { root: f.dir, env: {}, out: (t) => { out += t; }, err: (t) => { out += t; }, now: () => new Date('2023-11-20T08:00:00+07:00') });
+    expect(code).toBe(0);
+    expect(out).toContain('⚠ bỏ qua thời điểm gửi ghi trong commit (17/11/2023 16:59:50): commit gộp không do tài khoản máy nhập (mergeBot) tạo; dùng giờ commit');
   });
 
   it('ignores a trailer the bot wrote without a seal, with a key nobody listed, or with a seal copied from another merge', async () => {
