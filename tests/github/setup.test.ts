@@ -66,6 +66,7 @@ describe('setup-github', () => {
     expect(JSON.stringify(created.body)).toContain('"integration_id":9001');
     expect(rulesets[2]!.bypass_actors).toContainEqual({ actor_id: 42, actor_type: 'Team', bypass_mode: 'always' });
     expect(fake.environments.get(LOCK_ENVIRONMENT)).toEqual({ custom: true, policies: ['main'] });
+    expect(log.join('\n')).toContain('chưa có mergeBotKeys');
     expect(fake.pages).toEqual({ build_type: 'workflow' });
     expect(fake.files.get(`${CODEOWNERS_BRANCH}:${CODEOWNERS_PATH}`)?.text).toBe(generateCodeowners(r.units, r.access, ref.owner));
     expect([...fake.pulls.values()].map((p) => [p.headRef, p.base])).toEqual([[CODEOWNERS_BRANCH, 'main']]);
