@@ -1,7 +1,8 @@
 // Issue 11: history trusts a `Parindex-Submitted-At` trailer only on a merge made by the merge
 // bot AND sealed with a key the repository lists. Real git repositories, real merges.
 import { afterEach, describe, expect, it } from 'vitest';
-import { statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALICE, CAMPAIGN_2023, GitFixture, selfAssessment, type Who } from './fixture.js';
 import { openHistory, openSnapshot } from '../../scripts/core/history/index.js';
@@ -131,5 +132,28 @@ describe('the local portal’s key', () => {
     const trailers = sealMerge({ mergedHeads: [head], submittedIso: SENT, privateKey: again.privateKey });
     const merge = f.merge('cms/don-vi-a', `Merge branch 'cms/don-vi-a'\n\n${trailers}`, MERGED, { name: 'parindex portal', email: 'portal@parindex.local' }, ALICE);
     expect(await lockSnapshot(f)).toMatchObject({ status: 'ok', commit: merge, timeSource: 'submitted' });
+  });
+});
+
+describe('npm run seal-key', () => {
+  it('writes the private key for its owner only, prints the public key for access.yaml, and never overwrites a key', async () => {
+    const { run } = await import('../../scripts/cli/seal-key.js');
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-seal-'));
+    try {
+      const file = join(dir, 'seal.pem');
+      let out = '';
+      const ctx = { root: dir, env: {}, out: (t: string) => { out += t; }, err: (t: string) => { out += t; }, now: () => new Date() };
+      expect(await run(['--out', file], ctx)).toBe(0);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const pub = /- "(ed25519:[^"]+)"/.exec(out)![1]!;
+      const signed = sealMerge({ mergedHeads: ['a'.repeat(40)], submittedIso: SENT, privateKey: loadSealPrivateKey(readFileSync(file, 'utf8')) });
+      const bot = { name: 'parindex-bot[bot]', email: 'x', timestamp: 0, tz: '+0700' };
+      expect(verifySeal({ parents: ['b'.repeat(40), 'a'.repeat(40)], message: `M\n\n${signed}`, author: bot, committer: bot }, sealTrust(['parindex-bot[bot]'], [pub])).trusted).toBe(true);
+      out = '';
+      expect(await run(['--out', file], ctx)).toBe(1);
+      expect(out).toContain('tệp đã có (không ghi đè khóa cũ)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
