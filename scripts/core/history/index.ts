@@ -20,7 +20,9 @@
 //
 //   HistoryOptions = { ref?: string ('main', else origin/main, else HEAD);
 //                      engine?: 'fast' | 'isomorphic-git'; cacheDir?: string | null (default
-//                      <root>/.cache/history, null: none); lookupMergeTime?: MergeTimeLookup }
+//                      <root>/.cache/history, null: none); lookupMergeTime?: MergeTimeLookup;
+//                      sealTrust?: SealTrust (default: access.yaml mergeBot/mergeBotKeys at the
+//                      tip + git config parindex.mergeBot/parindex.sealKey; seal.ts) }
 //
 // Layout: pure logic over injected readers — objects.ts (git formats), store.ts (caches, tree
 // diffs), walk.ts, times.ts, messages.ts, timeline.ts, audit.ts; adapters — repo.ts (fs,
@@ -28,7 +30,8 @@
 //
 // Times: `time` is when a commit arrived on main: GitHub's merge time when `lookupMergeTime`
 // knows the pull request ("github"), else the committer date ("committer"), raised to the
-// previous arrival when it is earlier ("inherited"; see times.ts). Every time in the JSON is ISO
+// previous arrival when it is earlier ("inherited"; see times.ts), or the send time of a merge the
+// merge bot sealed ("submitted"; seal.ts, docs/security-github.md). Every time in the JSON is ISO
 // with the +07:00 offset.
 import { parseYaml } from '../load/yaml.js';
 import { selfAssessmentWindow, phaseWindows, isOpen, type PhaseWindow } from '../phases.js';
