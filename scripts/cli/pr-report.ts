@@ -143,6 +143,10 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
           await new Promise((done) => setTimeout(done, 5000));
           found = await prPushers(gh, r, n);
         }
+        if (!found.commitsListed) {
+          ctx.err(`#${n} có quá nhiều commit để GitHub liệt kê hết (tối đa 250): không xác định được mọi người đã đẩy commit. Gộp (squash) các commit rồi gửi lại.\n`);
+          return 1;
+        }
         if (found.fork) ctx.err(`#${n} gửi từ nhánh của kho khác (fork): chỉ xét người tạo yêu cầu hợp nhất ${found.author}.\n`);
         else if (!found.headPusherKnown) {
           ctx.err(`Không xác định được ai đã đẩy commit ${found.headSha.slice(0, 7)} lên nhánh của #${n} (nhật ký hoạt động của kho chưa ghi). Chạy lại kiểm tra sau ít phút.\n`);

@@ -16,6 +16,8 @@ export interface PrPushers {
   headPusherKnown: boolean;
   /** The head branch lives in another repository, whose pushes this repository cannot see. */
   fork: boolean;
+  /** GitHub lists at most 250 commits of a pull request: past that, pushers may be missed. */
+  commitsListed: boolean;
 }
 
 const PUSH_TYPES = new Set(['push', 'force_push', 'branch_creation']);
@@ -28,9 +30,10 @@ export async function prPushers(gh: GitHub, ref: RepoRef, pull: number): Promise
   const logins = new Map<string, string>();
   const add = (login: string) => { if (login && !logins.has(login.toLowerCase())) logins.set(login.toLowerCase(), login); };
   add(author);
-  if (fork) return { logins: [...logins.values()], author, headSha, headPusherKnown: false, fork };
+  if (fork) return { logins: [...logins.values()], author, headSha, headPusherKnown: false, fork, commitsListed: true };
 
   const commits = new Set((await gh.paginate(gh.rest.pulls.listCommits, { ...ref, pull_number: pull, per_page: 100 })).map((c) => c.sha));
+  const commitsListed = commits.size >= pr.commits;
   commits.add(headSha);
   const activity = await gh.paginate(gh.rest.repos.listActivities, { ...ref, ref: `refs/heads/${pr.head.ref}`, per_page: 100 });
   let headPusherKnown = false;
@@ -40,5 +43,5 @@ export async function prPushers(gh: GitHub, ref: RepoRef, pull: number): Promise
     add(a.actor?.login ?? 'ghost');
     if (a.after === headSha) headPusherKnown = true;
   }
-  return { logins: [...logins.values()], author, headSha, headPusherKnown, fork };
+  return { logins: [...logins.values()], author, headSha, headPusherKnown, fork, commitsListed };
 }

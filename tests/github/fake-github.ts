@@ -36,6 +36,8 @@ export interface Pull {
   commits?: string[];
   /** Head branch in another repository (a fork). */
   fork?: boolean;
+  /** The pull request's commit count as GitHub states it (default: the length of `commits`). */
+  commitCount?: number;
 }
 /** One entry of the repository activity API (pushes, force pushes, branch creations). */
 export interface Activity { ref: string; before: string; after: string; actor: string; type: 'push' | 'force_push' | 'branch_creation' | 'branch_deletion' | 'pr_merge'; at: string }
@@ -168,7 +170,7 @@ export class FakeGithub {
 
   private pullBody(p: Pull, template: string, status = 200, method = 'GET'): Json {
     return this.make(method, template, status, {
-      number: p.number, state: p.merged ? 'closed' : 'open', user: this.user(p.author),
+      number: p.number, state: p.merged ? 'closed' : 'open', user: this.user(p.author), commits: p.commitCount ?? (p.commits ?? [p.headSha]).length,
       labels: p.labels.map((name, i) => ({ id: i + 1, node_id: 'L', url: 'https://x', name, color: '0e8a16', default: false, description: '' })),
       head: { sha: p.headSha, ref: p.headRef, label: `${p.fork ? 'fork-owner' : this.owner}:${p.headRef}`,
         repo: { full_name: p.fork ? `fork-owner/${this.repo}` : `${this.owner}/${this.repo}`, name: this.repo, fork: !!p.fork } },

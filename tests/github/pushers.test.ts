@@ -50,7 +50,7 @@ describe('pushers of a pull request', () => {
       { ref: 'refs/heads/other', before: c1, after: head, actor: 'outsider', type: 'push', at: '2023-11-16T03:00:00Z' },
     );
     const p = await prPushers(fake.client(), ref, 7);
-    expect(p).toEqual({ logins: ['officer-a', 'council-x'], author: 'officer-a', headSha: head, headPusherKnown: true, fork: false });
+    expect(p).toEqual({ logins: ['officer-a', 'council-x'], author: 'officer-a', headSha: head, headPusherKnown: true, fork: false, commitsListed: true });
     const listed = fake.requests.find((q) => q.template.endsWith('/activity'))!;
     expect(listed.path).toBe(`/repos/${ref.owner}/${ref.repo}/activity`);
 
@@ -66,6 +66,14 @@ describe('pushers of a pull request', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain(`Không xác định được ai đã đẩy commit ${head.slice(0, 7)} lên nhánh của #7`);
     expect(r.out).toBe('');
+  });
+
+  it('fail closed when GitHub cannot list every commit (over 250)', async () => {
+    fake.activities.push({ ref: REF, before: c3, after: head, actor: 'officer-a', type: 'push', at: '2023-11-16T03:00:00Z' });
+    fake.pulls.get(7)!.commitCount = 251;
+    const r = await cli(['pushers', '--pr', '7']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('quá nhiều commit');
   });
 
   it('are the author alone for a branch in a fork, and say so', async () => {
