@@ -52,6 +52,9 @@ function entry(e: AuditEntry): string[] {
   const via = e.pr ? `${VIA_VI[e.via]} #${e.pr}` : e.branch ? `${VIA_VI[e.via]} ${e.branch}` : VIA_VI[e.via];
   out.push(`${when(e.time)} (${TIME_SOURCE_VI[e.timeSource]})  ${short(e.sha)}  ${via}  ${e.author.name} <${e.author.email}>` +
     `${e.phase ? `  [${e.phase.name}]` : ''}${e.afterLock ? '  ⚠ SAU HẠN KHÓA' : ''}`);
+  if (e.ignoredSendTime) {
+    out.push(`    ⚠ bỏ qua thời điểm gửi ghi trong commit${e.ignoredSendTime.claimed ? ` (${when(e.ignoredSendTime.claimed)})` : ''}: ${e.ignoredSendTime.reason}; dùng giờ commit`);
+  }
   for (const c of e.contributors) out.push(`    người sửa trên nhánh: ${c.name} <${c.email}>, commit ${short(c.sha)} lúc ${when(c.committedAt)}`);
   const sa = e.selfAssessment;
   if (sa) {

@@ -15,7 +15,8 @@ const USAGE = `Cách dùng: npm run lock -- [--now <ISO>] [--dry-run] [--reposit
   --repository  kho GitHub (mặc định: GITHUB_REPOSITORY)
   --wait        nếu có mốc thay đổi trong số phút này, chờ đến đúng mốc rồi áp dụng tiếp
   --sweep       sau khi khóa, nhập các bài đã “Gửi đi” đúng hạn (tài khoản máy nhập)
-  Mã truy cập: PARINDEX_ADMIN_TOKEN hoặc GITHUB_TOKEN; máy chủ: GITHUB_API_URL (GitHub Enterprise Server).`;
+  Mã truy cập: PARINDEX_ADMIN_TOKEN hoặc GITHUB_TOKEN; máy chủ: GITHUB_API_URL (GitHub Enterprise Server).
+  Khóa niêm phong thời điểm gửi: PARINDEX_SEAL_PRIVATE_KEY (Ed25519, PEM; npm run seal-key -- để tạo).`;
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   return withUsage(ctx, USAGE, async () => {
@@ -47,10 +48,20 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     for (const key of registry.broken) if (key.startsWith('campaign:') || key === 'access:access') ctx.err(`Cảnh báo: tệp ${key} có lỗi, bị bỏ qua (chạy npm run validate).\n`);
     const start = Date.now();
     const clock = fixed ? () => new Date(fixed!.getTime() + (Date.now() - start)) : ctx.now;
+    let sealKey;
+    if (ctx.env.PARINDEX_SEAL_PRIVATE_KEY?.trim()) {
+      const { loadSealPrivateKey } = await import('../core/history/seal.js');
+      try {
+        sealKey = loadSealPrivateKey(ctx.env.PARINDEX_SEAL_PRIVATE_KEY);
+      } catch (error) {
+        ctx.err(`Khóa niêm phong PARINDEX_SEAL_PRIVATE_KEY không đọc được: ${(error as Error).message}.\n`);
+        return 1;
+      }
+    }
     const { runLock } = await import('../github/lock.js');
     await runLock(gh, ref, {
       campaigns: [...registry.campaigns.values()], access: registry.access, now: clock, dryRun: values['dry-run'],
-      waitMinutes: wait, sweep: values.sweep, log: (l) => ctx.out(l + '\n'),
+      waitMinutes: wait, sweep: values.sweep, log: (l) => ctx.out(l + '\n'), ...(sealKey ? { sealKey } : {}),
     });
     return 0;
   });

@@ -17,6 +17,7 @@ const commands: Record<string, Command> = {
   gate: { summary: 'Quyết định một thay đổi (base..head) có được nhập vào nhánh chính', load: () => import('./gate.js') },
   lock: { summary: 'Bật/tắt quy tắc khóa nhánh trên GitHub theo thời hạn', load: () => import('./lock.js') },
   'pr-report': { summary: 'Báo cáo kiểm tra trên GitHub: bình luận, trạng thái, thời điểm gửi', load: () => import('./pr-report.js') },
+  'seal-key': { summary: 'Tạo cặp khóa niêm phong thời điểm gửi cho tài khoản máy nhập', load: () => import('./seal-key.js') },
   'setup-github': { summary: 'Thiết lập kho GitHub (ruleset, nhãn, CODEOWNERS, Pages)', load: () => import('./setup-github.js') },
   history: { summary: 'Thời điểm gửi của từng đơn vị, ảnh chụp tại một thời điểm', load: () => import('./history.js') },
   audit: { summary: 'Nhật ký thay đổi của một đơn vị', load: () => import('./audit.js') },

@@ -1,8 +1,10 @@
 // `parindex pr-report <render|post|submitted-at|queue> …`: the GitHub side of the Check workflow.
 //   render        the Vietnamese report (PR comment, job summary) from `gate --json-out`; no network
-//   post          the sticky PR comment and the commit status Decap shows (Report workflow)
+//   post          the sticky PR comment and the commit status Decap shows (Check, verdict job)
 //   submitted-at  the server-side send time of a pull request's head (docs/deadline-semantics.md)
 //   queue         author, head and send time of the pull request a merge-queue run is about
+//   pushers       the accounts the gate must judge: the author and whoever pushed its commits
+//   check-run     the verdict as the check run `parindex/gate`, reported with the App's token
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliContext } from './context.js';
@@ -14,12 +16,15 @@ const USAGE = `Cách dùng: npm run pr-report -- <lệnh> [tùy chọn]
   post          --pr <số> --sha <sha> --comment <tệp> --decision <tệp> [--repository <chủ/kho>] [--dry-run]
   submitted-at  --pr <số> --sha <sha> [--repository <chủ/kho>] [--github-output]
   queue         --head-ref <nhánh hàng đợi> [--repository <chủ/kho>] [--github-output]
+  pushers       --pr <số> [--repository <chủ/kho>] [--retries <số lần>] [--github-output]
+  check-run     --sha <sha> --conclusion success|failure [--summary <tệp>] [--details-url <URL>] [--repository <chủ/kho>]
   Mã truy cập: GITHUB_TOKEN; máy chủ: GITHUB_API_URL, GITHUB_SERVER_URL.`;
 
 const OPTIONS = {
   decision: { type: 'string' }, root: { type: 'string' }, repository: { type: 'string' }, 'server-url': { type: 'string' },
   'run-url': { type: 'string' }, out: { type: 'string' }, pr: { type: 'string' }, sha: { type: 'string' }, comment: { type: 'string' },
   'dry-run': { type: 'boolean' }, 'github-output': { type: 'boolean' }, 'head-ref': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  retries: { type: 'string' }, conclusion: { type: 'string' }, summary: { type: 'string' }, 'details-url': { type: 'string' },
 } as const;
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
@@ -122,6 +127,45 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
         const { submissionTime } = await import('../github/submitted.js');
         const s = await submissionTime(gh, r, pr.number, pr.head.sha);
         output({ pr: String(pr.number), author: pr.user?.login ?? '', pr_head_sha: pr.head.sha, submitted_at: s.submittedAt ? toZonedIso(s.submittedAt) : '' });
+        return 0;
+      }
+      case 'pushers': {
+        const r = needRef();
+        const n = prNumber();
+        const retries = values.retries === undefined ? 0 : Number(values.retries);
+        if (!Number.isInteger(retries) || retries < 0 || retries > 10) throw new UsageError('--retries là số nguyên từ 0 đến 10.');
+        const { githubFromEnv } = await import('../github/client.js');
+        const gh = githubFromEnv(ctx.env, ['GITHUB_TOKEN'])!;
+        const { prPushers } = await import('../github/pushers.js');
+        let found = await prPushers(gh, r, n);
+        // The push that triggered this run may not be listed yet: ask again a few seconds later.
+        for (let i = 0; i < retries && !found.fork && !found.headPusherKnown; i++) {
+          await new Promise((done) => setTimeout(done, 5000));
+          found = await prPushers(gh, r, n);
+        }
+        if (!found.commitsListed) {
+          ctx.err(`#${n} có quá nhiều commit để GitHub liệt kê hết (tối đa 250): không xác định được mọi người đã đẩy commit. Gộp (squash) các commit rồi gửi lại.\n`);
+          return 1;
+        }
+        if (found.fork) ctx.err(`#${n} gửi từ nhánh của kho khác (fork): chỉ xét người tạo yêu cầu hợp nhất ${found.author}.\n`);
+        else if (!found.headPusherKnown) {
+          ctx.err(`Không xác định được ai đã đẩy commit ${found.headSha.slice(0, 7)} lên nhánh của #${n} (nhật ký hoạt động của kho chưa ghi). Chạy lại kiểm tra sau ít phút.\n`);
+          return 1;
+        }
+        output({ authors: found.logins.join(' ') });
+        return 0;
+      }
+      case 'check-run': {
+        const r = needRef();
+        const head = sha();
+        const conclusion = values.conclusion;
+        if (conclusion !== 'success' && conclusion !== 'failure') throw new UsageError('--conclusion là success hoặc failure.');
+        const summary = values.summary ? readFileSync(resolve(values.summary), 'utf8') : '';
+        const { githubFromEnv } = await import('../github/client.js');
+        const gh = githubFromEnv(ctx.env, ['PARINDEX_APP_TOKEN'])!;
+        const { postGateCheck } = await import('../github/gate-check.js');
+        const url = await postGateCheck(gh, r, { sha: head, allowed: conclusion === 'success', summary, ...(values['details-url'] ? { detailsUrl: values['details-url'] } : {}) });
+        ctx.out(`Đã báo ${conclusion === 'success' ? 'đạt' : 'không đạt'} cho ${head.slice(0, 7)}${url ? ` (${url})` : ''}.\n`);
         return 0;
       }
       default:

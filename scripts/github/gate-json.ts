@@ -1,5 +1,6 @@
-// Reading back `parindex gate --json-out`. In the Report workflow that file comes from a run of
-// pull-request code, so its shape is checked before anything is posted from it.
+// Reading back `parindex gate --json-out`. The Check workflow's verdict job reads it from the gate
+// job's artifact, a job that handled pull-request data: its shape is checked before anything is
+// posted from it.
 import type { GateJson } from './report.js';
 
 const SHA = /^[0-9a-f]{40}$/;

@@ -11,8 +11,21 @@ import { statusOf, type GitHub, type RepoRef } from './client.js';
 
 export const MAIN_RULESET = 'parindex: nhánh chính';
 export const LOCK_RULESET = 'parindex: khóa nộp bài';
-/** The job name of the Check workflow: the one stable required check. */
+/** The name of the one stable required check (docs/security-github.md). */
 export const CHECK_CONTEXT = 'parindex/gate';
+/**
+ * GitHub Actions' own app id. A required check bound to it can be satisfied only by a workflow
+ * job, never by a commit status an officer posts; but a same-repository pull request can add a
+ * workflow of its own, so the province's App is preferred (docs/security-github.md).
+ */
+export const ACTIONS_APP_ID = 15368;
+
+export interface GateApp {
+  /** The app that must report `parindex/gate` (ruleset `integration_id`, the sweep's filter). */
+  id: number;
+  /** 'app': the province's App (the merge bot); 'actions': the fallback, GitHub Actions. */
+  source: 'app' | 'actions';
+}
 
 export type Enforcement = 'active' | 'disabled' | 'evaluate';
 
@@ -34,7 +47,7 @@ export interface RulesetBody {
 
 const DEFAULT_BRANCH = { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] as string[] } };
 
-export function mainRulesetBody(): RulesetBody {
+export function mainRulesetBody(gateAppId: number): RulesetBody {
   return {
     name: MAIN_RULESET, target: 'branch', enforcement: 'active', bypass_actors: [], conditions: DEFAULT_BRANCH,
     rules: [
@@ -47,7 +60,9 @@ export function mainRulesetBody(): RulesetBody {
         require_last_push_approval: false, required_review_thread_resolution: false,
       } },
       { type: 'required_status_checks', parameters: {
-        strict_required_status_checks_policy: false, required_status_checks: [{ context: CHECK_CONTEXT }],
+        // integration_id: only that app's report counts; without it anyone with Write can post
+        // a commit status named parindex/gate (issue 11, item 9).
+        strict_required_status_checks_policy: false, required_status_checks: [{ context: CHECK_CONTEXT, integration_id: gateAppId }],
       } },
     ],
   };
@@ -172,8 +187,9 @@ export async function lockBypassActors(gh: GitHub, ref: RepoRef, access: Access 
   if (bot) {
     try {
       if (bot.endsWith('[bot]')) {
-        const { data: app } = await gh.rest.apps.getBySlug({ app_slug: bot.slice(0, -'[bot]'.length) });
-        if (app) out.push({ actor_id: app.id, actor_type: 'Integration', bypass_mode: 'always' });
+        const app = await mergeBotApp(gh, access);
+        if (app) out.push({ actor_id: app, actor_type: 'Integration', bypass_mode: 'always' });
+        else log(`Không tìm thấy tài khoản máy nhập “${bot}” trên GitHub: bỏ qua.`);
       } else {
         const { data: user } = await gh.rest.users.getByUsername({ username: bot });
         out.push({ actor_id: user.id, actor_type: 'User', bypass_mode: 'always' });
@@ -191,6 +207,28 @@ export async function lockBypassActors(gh: GitHub, ref: RepoRef, access: Access 
     else out.push({ actor_id: id, actor_type: 'Team', bypass_mode: 'pull_request' });
   }
   return out;
+}
+
+/** The merge bot's App id when `mergeBot` is an app (`slug[bot]`) GitHub knows, else null. */
+export async function mergeBotApp(gh: GitHub, access: Access | undefined): Promise<number | null> {
+  const bot = access?.mergeBot?.trim();
+  if (!bot?.endsWith('[bot]')) return null;
+  try {
+    const { data: app } = await gh.rest.apps.getBySlug({ app_slug: bot.slice(0, -'[bot]'.length) });
+    return app?.id ?? null;
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+    return null;
+  }
+}
+
+/**
+ * Which app must report `parindex/gate`: the merge bot's App (the Check workflow posts the
+ * verdict with its token, from an environment a pull request cannot use), else GitHub Actions.
+ */
+export async function gateApp(gh: GitHub, access: Access | undefined): Promise<GateApp> {
+  const id = await mergeBotApp(gh, access);
+  return id ? { id, source: 'app' } : { id: ACTIONS_APP_ID, source: 'actions' };
 }
 
 /** A team's numeric id (rulesets name actors by id), or null when the organisation has no such team. */

@@ -10,7 +10,7 @@
 import type { Access, Campaign, Unit } from '../core/model.js';
 import { lockPlan } from '../core/gate/lock.js';
 import { statusOf, type GitHub, type RepoRef } from './client.js';
-import { ensureRuleset, lockBypassActors, lockRulesetBody, mainRulesetBody, findRuleset, codeRulesetBody, teamId } from './rulesets.js';
+import { ensureRuleset, lockBypassActors, lockRulesetBody, mainRulesetBody, findRuleset, codeRulesetBody, teamId, gateApp } from './rulesets.js';
 import { CODEOWNERS_PATH, generateCodeowners } from './codeowners.js';
 
 export const LABELS = [
@@ -72,7 +72,14 @@ export async function setupRepository(gh: GitHub, ref: RepoRef, input: SetupInpu
 
   // 3. Rulesets. The lock keeps its current enforcement (the lock command owns it); a new one
   // starts in the state the campaign clock asks for now.
-  done('ruleset:main', await ensureRuleset(gh, ref, mainRulesetBody(), { dryRun, log }));
+  const app = await gateApp(gh, input.access);
+  if (app.source === 'actions') {
+    log(`Cảnh báo: không tìm thấy GitHub App của tài khoản máy nhập (mergeBot “${input.access?.mergeBot ?? ''}”): kiểm tra parindex/gate chỉ được gắn với GitHub Actions (${app.id}); một pull request trong cùng kho có thể thêm quy trình tự báo “đạt”. Xem docs/security-github.md.`);
+  }
+  done('ruleset:main', await ensureRuleset(gh, ref, mainRulesetBody(app.id), { dryRun, log }));
+  if (!input.access?.mergeBotKeys?.length) {
+    log('Cảnh báo: content/access.yaml chưa có mergeBotKeys: lịch sử sẽ không tin thời điểm gửi mà máy nhập ghi khi nhập bài sau hạn (tạo khóa: npm run seal-key, xem docs/deploy-github.md).');
+  }
   const bypass = await lockBypassActors(gh, ref, input.access, log);
   const existingLock = await findRuleset(gh, ref, lockRulesetBody('disabled', []).name);
   const enforcement = existingLock?.enforcement ?? (lockPlan(input.campaigns, input.now).active ? 'active' : 'disabled');

@@ -30,7 +30,19 @@ function deepMerge(base: unknown, over: unknown): unknown {
 }
 
 export interface Ruleset { id: number; name: string; target: string; enforcement: string; bypass_actors: unknown[]; conditions: unknown; rules: unknown[] }
-export interface Pull { number: number; headSha: string; headRef: string; author: string; labels: string[]; merged?: boolean; base: string }
+export interface Pull {
+  number: number; headSha: string; headRef: string; author: string; labels: string[]; merged?: boolean; base: string;
+  /** The pull request's commits, oldest first (default: the head alone). */
+  commits?: string[];
+  /** Head branch in another repository (a fork). */
+  fork?: boolean;
+  /** The pull request's commit count as GitHub states it (default: the length of `commits`). */
+  commitCount?: number;
+}
+/** One entry of the repository activity API (pushes, force pushes, branch creations). */
+export interface Activity { ref: string; before: string; after: string; actor: string; type: 'push' | 'force_push' | 'branch_creation' | 'branch_deletion' | 'pr_merge'; at: string }
+/** GitHub Actions' app id: who reports a workflow job's check run. */
+export const FAKE_ACTIONS_APP = 15368;
 
 export class FakeGithub {
   readonly desc: GithubDescription = githubDescription();
@@ -54,7 +66,11 @@ export class FakeGithub {
   /** Issue events: labeled events by pull number. */
   labelEvents = new Map<number, { label: string; at: string }[]>();
   checkSuites = new Map<string, string[]>();
-  checkRuns = new Map<string, { name: string; conclusion: string | null }[]>();
+  /** Check runs by head sha; `appId` is the reporting app (default GitHub Actions). */
+  checkRuns = new Map<string, { name: string; conclusion: string | null; appId?: number; summary?: string; detailsUrl?: string }[]>();
+  /** The app whose installation token the client uses when it creates check runs. */
+  actingApp = 9001;
+  activities: Activity[] = [];
   comments: { id: number; issue: number; body: string; bot: boolean }[] = [];
   statuses: { sha: string; state: string; context: string; description?: string; target_url?: string }[] = [];
   workflowPermissions = { default_workflow_permissions: 'write' as 'read' | 'write', can_approve_pull_request_reviews: true };
@@ -154,9 +170,11 @@ export class FakeGithub {
 
   private pullBody(p: Pull, template: string, status = 200, method = 'GET'): Json {
     return this.make(method, template, status, {
-      number: p.number, state: p.merged ? 'closed' : 'open', user: this.user(p.author),
+      number: p.number, state: p.merged ? 'closed' : 'open', user: this.user(p.author), commits: p.commitCount ?? (p.commits ?? [p.headSha]).length,
       labels: p.labels.map((name, i) => ({ id: i + 1, node_id: 'L', url: 'https://x', name, color: '0e8a16', default: false, description: '' })),
-      head: { sha: p.headSha, ref: p.headRef, label: `${this.owner}:${p.headRef}` }, base: { ref: p.base },
+      head: { sha: p.headSha, ref: p.headRef, label: `${p.fork ? 'fork-owner' : this.owner}:${p.headRef}`,
+        repo: { full_name: p.fork ? `fork-owner/${this.repo}` : `${this.owner}/${this.repo}`, name: this.repo, fork: !!p.fork } },
+      base: { ref: p.base, repo: { full_name: `${this.owner}/${this.repo}`, name: this.repo } },
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
     });
   }
@@ -249,8 +267,38 @@ export class FakeGithub {
     });
     this.on(`GET ${R}/commits/{ref}/check-runs`, (q) => {
       const name = q.query.get('check_name');
-      const runs = (this.checkRuns.get(q.params.ref!) ?? []).filter((r) => !name || r.name === name).map((r, i) => this.checkRun(i + 1, q.params.ref!, r.name, r.conclusion));
+      const app = q.query.get('app_id');
+      const all = (this.checkRuns.get(q.params.ref!) ?? []).filter((r) => (!name || r.name === name) && (!app || (r.appId ?? FAKE_ACTIONS_APP) === Number(app)));
+      // filter=latest (the default): the newest run of each name and app.
+      const latest = q.query.get('filter') === 'all' ? all : all.filter((r, i) => !all.slice(i + 1).some((x) => x.name === r.name && (x.appId ?? FAKE_ACTIONS_APP) === (r.appId ?? FAKE_ACTIONS_APP)));
+      const runs = latest.reverse().map((r, i) => this.checkRun(i + 1, q.params.ref!, r.name, r.conclusion));
       return { status: 200, body: this.make('GET', `${R}/commits/{ref}/check-runs`, 200, { total_count: runs.length, check_runs: runs }) };
+    });
+    this.on(`POST ${R}/check-runs`, (q) => {
+      const b = q.body as Json;
+      const run = { name: b.name as string, conclusion: (b.conclusion as string) ?? null, appId: this.actingApp,
+        ...((b.output as Json | undefined)?.summary ? { summary: (b.output as Json).summary as string } : {}),
+        ...(b.details_url ? { detailsUrl: b.details_url as string } : {}) };
+      const list = this.checkRuns.get(b.head_sha as string) ?? [];
+      list.push(run);
+      this.checkRuns.set(b.head_sha as string, list);
+      return { status: 201, body: this.checkRun(this.nextId++, b.head_sha as string, run.name, run.conclusion) };
+    });
+    this.on(`GET ${R}/pulls/{pull_number}/commits`, (q) => {
+      const p = this.pulls.get(Number(q.params.pull_number));
+      if (!p) return this.notFound();
+      const page = Number(q.query.get('page') ?? 1);
+      const per = Number(q.query.get('per_page') ?? 30);
+      const shas = (p.commits ?? [p.headSha]).slice((page - 1) * per, page * per);
+      return { status: 200, body: shas.map((sha) => ({ ...this.schemaSample('commit'), sha })) };
+    });
+    this.on(`GET ${R}/activity`, (q) => {
+      const ref = q.query.get('ref');
+      const type = q.query.get('activity_type');
+      // Newest first, as GitHub lists them (direction=desc).
+      const list = this.activities.filter((a) => (!ref || a.ref === ref || a.ref === `refs/heads/${ref}`) && (!type || a.type === type)).slice().reverse();
+      return { status: 200, body: list.map((a, i) => ({ id: i + 1, node_id: 'A', before: a.before, after: a.after, ref: a.ref, timestamp: a.at,
+        activity_type: a.type, actor: this.simpleUser(a.actor) })) };
     });
 
     // Comments and statuses.

@@ -6,6 +6,7 @@ import { FakeGithub } from './fake-github.js';
 import { runLock } from '../../scripts/github/lock.js';
 import { LOCK_RULESET, CHECK_CONTEXT, lockBypassActors } from '../../scripts/github/rulesets.js';
 import { submissionTime } from '../../scripts/github/submitted.js';
+import { generateSealKeyPair, loadSealPrivateKey, sealTrust, verifySeal } from '../../scripts/core/history/seal.js';
 import type { Campaign, Access } from '../../scripts/core/model.js';
 import { parseYaml } from '../../scripts/core/load/yaml.js';
 import { baseText } from '../helpers/fixtures.js';
@@ -112,10 +113,13 @@ describe('npm run lock against GitHub', () => {
     fake.labelEvents.set(8, [{ label: 'decap-cms/pending_publish', at: '2023-11-17T10:00:05Z' }]);
     fake.checkSuites.set(failing, ['2023-11-17T09:30:00Z']);
     fake.labelEvents.set(9, [{ label: 'decap-cms/pending_publish', at: '2023-11-17T09:50:00Z' }]);
-    for (const sha of [onTime, late]) fake.checkRuns.set(sha, [{ name: CHECK_CONTEXT, conclusion: 'success' }]);
-    fake.checkRuns.set(failing, [{ name: CHECK_CONTEXT, conclusion: 'failure' }]);
+    for (const sha of [onTime, late]) fake.checkRuns.set(sha, [{ name: CHECK_CONTEXT, conclusion: 'success', appId: 9001 }]);
+    // An Actions job named parindex/gate (a workflow the pull request added) reports success:
+    // only the province App's verdict counts.
+    fake.checkRuns.set(failing, [{ name: CHECK_CONTEXT, conclusion: 'failure', appId: 9001 }, { name: CHECK_CONTEXT, conclusion: 'success' }]);
 
-    const { runs, lines } = await lock('2023-11-17T17:00:20+07:00', { sweep: true });
+    const keys = generateSealKeyPair();
+    const { runs, lines } = await lock('2023-11-17T17:00:20+07:00', { sweep: true, sealKey: loadSealPrivateKey(keys.privateKeyPem) });
     expect(runs[0]!.merged).toEqual([7]);
     expect(fake.pulls.get(7)!.merged).toBe(true);
     expect(fake.pulls.get(8)!.merged).toBeFalsy();
@@ -123,6 +127,23 @@ describe('npm run lock against GitHub', () => {
     const merge = fake.requests.find((q) => q.method === 'PUT' && q.template.endsWith('/merge'))!;
     expect(merge.body).toMatchObject({ sha: onTime, merge_method: 'merge' });
     expect(lines.join('\n')).toContain('Nhập #7: gửi lúc 17/11/2023 16:59:50, trước hạn 17/11/2023 17:00.');
+    // The message GitHub writes into the merge commit (parents: main's tip, the head) carries a
+    // seal history trusts, by the bot GitHub names as the merge's author.
+    const message = (merge.body as { commit_message: string }).commit_message;
+    const bot = { name: 'parindex-bot[bot]', email: '9001+parindex-bot[bot]@users.noreply.github.com', timestamp: 0, tz: '+0000' };
+    const commit = { parents: ['a'.repeat(40), onTime], message, author: bot, committer: { ...bot, name: 'GitHub', email: 'noreply@github.com' } };
+    expect(verifySeal(commit, sealTrust([access.mergeBot], [keys.publicKey]))).toMatchObject({ trusted: true, submittedAt: new Date('2023-11-17T09:59:50Z') });
+  });
+
+  it('merges nothing on a success that only GitHub Actions reported', async () => {
+    const sha = '3'.repeat(40);
+    fake.pulls.set(12, { number: 12, headSha: sha, headRef: 'cms/tu-danh-gia/don-vi-a', author: 'officer-a', labels: ['decap-cms/pending_publish'], base: 'main' });
+    fake.checkSuites.set(sha, ['2023-11-17T09:40:00Z']);
+    fake.labelEvents.set(12, [{ label: 'decap-cms/pending_publish', at: '2023-11-17T09:50:00Z' }]);
+    fake.checkRuns.set(sha, [{ name: CHECK_CONTEXT, conclusion: 'success' }]);
+    const { runs, lines } = await lock('2023-11-17T17:00:20+07:00', { sweep: true });
+    expect(runs[0]!.merged).toEqual([]);
+    expect(lines.join('\n')).toContain('không có khóa niêm phong');
   });
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { FakeGithub } from './fake-github.js';
 import { setupRepository, LOCK_ENVIRONMENT, CODEOWNERS_BRANCH } from '../../scripts/github/setup.js';
 import { generateCodeowners, CODEOWNERS_PATH } from '../../scripts/github/codeowners.js';
-import { MAIN_RULESET, LOCK_RULESET, CODE_RULESET, CHECK_CONTEXT } from '../../scripts/github/rulesets.js';
+import { MAIN_RULESET, LOCK_RULESET, CODE_RULESET, CHECK_CONTEXT, ACTIONS_APP_ID } from '../../scripts/github/rulesets.js';
 import { loadRegistry } from '../../scripts/core/validate/engine.js';
 import { memorySource, overlaySource } from '../../scripts/core/source.js';
 import { baseSource, REPO_ROOT } from '../helpers/fixtures.js';
@@ -59,9 +59,14 @@ describe('setup-github', () => {
       [MAIN_RULESET, 'branch', 'active'], [LOCK_RULESET, 'branch', 'disabled'], [CODE_RULESET, 'push', 'active'],
     ]);
     expect(rulesets[0]!.bypass_actors).toEqual([]);
-    expect(rulesets[0]!.rules).toContainEqual({ type: 'required_status_checks', parameters: { strict_required_status_checks_policy: false, required_status_checks: [{ context: CHECK_CONTEXT }] } });
+    // Bound to the province App (the merge bot, id 9001): a commit status an officer posts, or a
+    // job of a workflow the pull request added, cannot satisfy it.
+    expect(rulesets[0]!.rules).toContainEqual({ type: 'required_status_checks', parameters: { strict_required_status_checks_policy: false, required_status_checks: [{ context: CHECK_CONTEXT, integration_id: 9001 }] } });
+    const created = fake.requests.find((q) => q.method === 'POST' && q.template.endsWith('/rulesets') && (q.body as { name: string }).name === MAIN_RULESET)!;
+    expect(JSON.stringify(created.body)).toContain('"integration_id":9001');
     expect(rulesets[2]!.bypass_actors).toContainEqual({ actor_id: 42, actor_type: 'Team', bypass_mode: 'always' });
     expect(fake.environments.get(LOCK_ENVIRONMENT)).toEqual({ custom: true, policies: ['main'] });
+    expect(log.join('\n')).toContain('chưa có mergeBotKeys');
     expect(fake.pages).toEqual({ build_type: 'workflow' });
     expect(fake.files.get(`${CODEOWNERS_BRANCH}:${CODEOWNERS_PATH}`)?.text).toBe(generateCodeowners(r.units, r.access, ref.owner));
     expect([...fake.pulls.values()].map((p) => [p.headRef, p.base])).toEqual([[CODEOWNERS_BRANCH, 'main']]);
@@ -72,6 +77,24 @@ describe('setup-github', () => {
     expect(fake.requests.filter((q) => q.method !== 'GET')).toEqual([]);
     expect(fake.rulesets.size).toBe(3);
     expect(fake.pulls.size).toBe(1);
+  });
+
+  it('binds the check to GitHub Actions when the merge bot has no App, says why, and rewrites it once the App exists', async () => {
+    const r = await registry();
+    fake.apps.delete('parindex-bot');
+    const log: string[] = [];
+    try {
+      const out = await setupRepository(fake.client(), ref, { ...r, now: new Date('2023-11-10T10:00:00+07:00'), log: (l) => log.push(l) });
+      expect(out.steps.find((s) => s.step === 'ruleset:main')!.action).toBe('updated');
+      const main = [...fake.rulesets.values()].find((x) => x.name === MAIN_RULESET)!;
+      expect(main.rules).toContainEqual({ type: 'required_status_checks', parameters: { strict_required_status_checks_policy: false,
+        required_status_checks: [{ context: CHECK_CONTEXT, integration_id: ACTIONS_APP_ID }] } });
+      expect(log.join('\n')).toContain('chỉ được gắn với GitHub Actions (15368)');
+    } finally {
+      fake.apps.set('parindex-bot', 9001);
+    }
+    const again = await setupRepository(fake.client(), ref, { ...r, now: new Date('2023-11-10T10:00:00+07:00'), log: () => {} });
+    expect(again.steps.find((s) => s.step === 'ruleset:main')!.action).toBe('updated');
   });
 
   it('keeps the lock’s current state: the lock command owns it', async () => {

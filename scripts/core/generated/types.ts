@@ -430,6 +430,10 @@ export interface AccessFile {
    * Tài khoản (GitHub App hoặc người dùng máy) được nhập bài gửi vào nhánh chính
    */
   mergeBot?: string;
+  /**
+   * Khóa công khai Ed25519 của tài khoản máy nhập (dạng ed25519:<base64>): lịch sử chỉ tin thời điểm gửi trong commit gộp có dấu niêm phong ký bằng một khóa trong danh sách này
+   */
+  mergeBotKeys?: string[];
 }
 /**
  * Quản trị: được sửa bộ tiêu chí, đợt đánh giá, danh mục đơn vị

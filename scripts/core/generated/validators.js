@@ -3956,6 +3956,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var access = validate32;
 var pattern34 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(\\[bot\\])?$", "u");
+var pattern37 = new RegExp("^ed25519:[A-Za-z0-9+/]{43}=$", "u");
 function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -3987,7 +3988,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "admins" || key0 === "council" || key0 === "mergeBot")) {
+      if (!(key0 === "admins" || key0 === "council" || key0 === "mergeBot" || key0 === "mergeBotKeys")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
           vErrors = [err2];
@@ -4218,12 +4219,71 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.mergeBotKeys !== void 0) {
+      let data9 = data.mergeBotKeys;
+      if (Array.isArray(data9)) {
+        const len2 = data9.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data10 = data9[i4];
+          if (typeof data10 === "string") {
+            if (!pattern37.test(data10)) {
+              const err20 = { instancePath: instancePath + "/mergeBotKeys/" + i4, schemaPath: "#/properties/mergeBotKeys/items/pattern", keyword: "pattern", params: { pattern: "^ed25519:[A-Za-z0-9+/]{43}=$" } };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/mergeBotKeys/" + i4, schemaPath: "#/properties/mergeBotKeys/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        let i5 = data9.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data9[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err22 = { instancePath: instancePath + "/mergeBotKeys", schemaPath: "#/properties/mergeBotKeys/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 } };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/mergeBotKeys", schemaPath: "#/properties/mergeBotKeys/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err24];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err24);
     }
     errors++;
   }

@@ -20,7 +20,9 @@
 //
 //   HistoryOptions = { ref?: string ('main', else origin/main, else HEAD);
 //                      engine?: 'fast' | 'isomorphic-git'; cacheDir?: string | null (default
-//                      <root>/.cache/history, null: none); lookupMergeTime?: MergeTimeLookup }
+//                      <root>/.cache/history, null: none); lookupMergeTime?: MergeTimeLookup;
+//                      sealTrust?: SealTrust (default: access.yaml mergeBot/mergeBotKeys at the
+//                      tip + git config parindex.mergeBot/parindex.sealKey; seal.ts) }
 //
 // Layout: pure logic over injected readers — objects.ts (git formats), store.ts (caches, tree
 // diffs), walk.ts, times.ts, messages.ts, timeline.ts, audit.ts; adapters — repo.ts (fs,
@@ -28,7 +30,8 @@
 //
 // Times: `time` is when a commit arrived on main: GitHub's merge time when `lookupMergeTime`
 // knows the pull request ("github"), else the committer date ("committer"), raised to the
-// previous arrival when it is earlier ("inherited"; see times.ts). Every time in the JSON is ISO
+// previous arrival when it is earlier ("inherited"; see times.ts), or the send time of a merge the
+// merge bot sealed ("submitted"; seal.ts, docs/security-github.md). Every time in the JSON is ISO
 // with the +07:00 offset.
 import { parseYaml } from '../load/yaml.js';
 import { selfAssessmentWindow, phaseWindows, isOpen, type PhaseWindow } from '../phases.js';
@@ -42,6 +45,7 @@ import { openRepository, type Engine, type Repository } from './repo.js';
 import { MissingObjectError, type ObjectStore } from './store.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 import { arrivalTimes, lastArrivalIndex, type Arrival, type MergeTimeLookup, type TimeSource } from './times.js';
+import { sealTrust, SEAL_KEY_CONFIG, MERGE_BOT_CONFIG, type SealTrust } from './seal.js';
 import { MemoryMemo, walkFirstParent, type CommitMeta, type WalkMemo, type WalkedCommit } from './walk.js';
 import { join } from 'node:path';
 
@@ -51,6 +55,8 @@ export type { TimeSource, MergeTimeLookup } from './times.js';
 export type { Engine } from './repo.js';
 export { diffSelfAssessments } from './audit.js';
 export { githubMergeTimes, mergeTimesFromPulls } from './github.js';
+export { sealMerge, verifySeal, generateSealKeyPair, loadSealPrivateKey, sealTrust, SEAL_KEY_CONFIG, MERGE_BOT_CONFIG,
+  type SealTrust, type SealKeyPair } from './seal.js';
 
 export interface HistoryOptions {
   ref?: string;
@@ -59,6 +65,11 @@ export interface HistoryOptions {
   packWindowBytes?: number;
   cacheDir?: string | null;
   lookupMergeTime?: MergeTimeLookup;
+  /**
+   * Whose send-time trailers to trust. Default: the merge bot and `mergeBotKeys` of
+   * content/access.yaml at the tip, plus git config parindex.mergeBot / parindex.sealKey.
+   */
+  sealTrust?: SealTrust;
 }
 
 export type HistoryErrorCode = 'no-repository' | 'shallow' | 'no-ref' | 'incomplete' | 'bad-point';
@@ -134,6 +145,7 @@ export class HistoryRepo {
     readonly tip: Oid,
     private memo: WalkMemo & { save?: () => void },
     private lookup?: MergeTimeLookup,
+    private sealTrustGiven?: SealTrust,
   ) {}
 
   get store(): ObjectStore {
@@ -156,9 +168,29 @@ export class HistoryRepo {
     this.chainCache ??= this.guard(async () => {
       const walked = await walkFirstParent(this.store, this.tip, [], this.memo);
       const chain = walked.map((w) => w.meta);
-      return { chain, arrivals: await arrivalTimes(chain, this.lookup) };
+      return { chain, arrivals: await arrivalTimes(chain, this.lookup, await this.trust()) };
     });
     return this.chainCache;
+  }
+
+  /**
+   * Who may seal a send time: content/access.yaml as of the tip (a pull request cannot change
+   * it without an admin, the gate enforces that) and this repository's own git config.
+   */
+  async trust(): Promise<SealTrust> {
+    if (this.sealTrustGiven) return this.sealTrustGiven;
+    const tip = await this.store.commit(this.tip);
+    let access: Record<string, unknown> = {};
+    for (const path of ['content/access.yaml', 'content/access.yml']) {
+      const e = await this.store.resolvePath(tip.tree, path, 'blob');
+      if (!e) continue;
+      const data = parseYaml((await this.store.blob(e.oid)).toString('utf8'), path).data;
+      if (isRecord(data)) access = data;
+      break;
+    }
+    const keys = Array.isArray(access.mergeBotKeys) ? access.mergeBotKeys.filter((k): k is string => typeof k === 'string') : [];
+    const bot = typeof access.mergeBot === 'string' ? access.mergeBot : undefined;
+    return sealTrust([bot, ...(await this.repo.configAll(MERGE_BOT_CONFIG))], [...keys, ...(await this.repo.configAll(SEAL_KEY_CONFIG))]);
   }
 
   /** The first-parent walk under `prefixes`, once per history (the site asks per unit). */
@@ -357,7 +389,7 @@ export async function openHistory(root: string, options: HistoryOptions = {}): P
     if (!tip) continue;
     const cacheDir = options.cacheDir === undefined ? join(root, '.cache', 'history') : options.cacheDir;
     const memo = cacheDir ? new DiskMemo(cacheDir) : new MemoryMemo();
-    return new HistoryRepo(root, repo, ref, tip, memo, options.lookupMergeTime);
+    return new HistoryRepo(root, repo, ref, tip, memo, options.lookupMergeTime, options.sealTrust);
   }
   throw new HistoryError('no-ref', `Không tìm thấy nhánh ${refs.join(', ')} trong kho git (kho chưa có commit nào?).`);
 }

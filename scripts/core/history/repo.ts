@@ -29,6 +29,8 @@ export interface Repository {
   expandOid(short: string): Promise<Oid | null>;
   /** True when the clone is shallow: its history is cut and any answer would be silently wrong. */
   isShallow(): boolean;
+  /** Every value of a key in the repository's own git config (e.g. `parindex.sealKey`). */
+  configAll(key: string): Promise<string[]>;
   /** Closes the pack files (also done when the repository object is garbage-collected). */
   close(): void;
 }
@@ -306,6 +308,13 @@ export function openRepository(dir: string, options: OpenOptions = {}): Reposito
         return await git.expandOid({ fs, gitdir: commondir, oid: short.toLowerCase() });
       } catch {
         return null;
+      }
+    },
+    async configAll(key) {
+      try {
+        return (await git.getConfigAll({ fs, gitdir: commondir, path: key })).filter((v): v is string => typeof v === 'string');
+      } catch {
+        return [];
       }
     },
     close() {

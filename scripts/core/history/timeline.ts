@@ -22,6 +22,7 @@ export function arrivalRecord(meta: { oid: Oid; author: { name: string; email: s
     branch: arrival.merge.branch,
     via: arrival.merge.kind,
     author: { name: meta.author.name, email: meta.author.email },
+    ...(arrival.ignoredSendTime ? { ignoredSendTime: { claimed: arrival.ignoredSendTime.claimed ? iso(arrival.ignoredSendTime.claimed) : null, reason: arrival.ignoredSendTime.reason } } : {}),
   };
 }
 
@@ -37,6 +38,8 @@ export interface ArrivalRecord {
   branch: string | null;
   via: ArrivalKind;
   author: { name: string; email: string };
+  /** Present when the merge claimed a send time that history did not trust (seal.ts). */
+  ignoredSendTime?: { claimed: string | null; reason: string };
 }
 
 export interface Submission extends ArrivalRecord {

@@ -4,10 +4,12 @@
 // A commit cannot reach main before its first parent did, so a date earlier than the parent's
 // arrival (a backdated or skewed commit) takes the parent's time, marked "inherited": otherwise
 // a commit pushed after the lock with a date before it would pull the lock snapshot forward.
-// A merge that records when the unit sent it ("submitted", trailer written by the trusted
-// merger) arrives at that send time, so history agrees with the gate at the deadline.
+// A merge that records when the unit sent it ("submitted") arrives at that send time, so history
+// agrees with the gate at the deadline: only when the merge bot made the merge and sealed the
+// trailer (seal.ts); any other trailer is ignored and reported (`ignoredSendTime`).
 import type { Oid } from './objects.js';
 import { parseMergeMessage, type MergeInfo } from './messages.js';
+import { SEAL_REFUSAL_VI, verifySeal, type SealTrust } from './seal.js';
 import type { CommitMeta } from './walk.js';
 
 export type TimeSource = 'github' | 'committer' | 'inherited' | 'submitted';
@@ -23,13 +25,28 @@ export interface Arrival {
   /** The commit's own committer date. */
   committedAt: Date;
   merge: MergeInfo;
+  /** A send-time trailer this history did not trust: what it claimed and why it was ignored. */
+  ignoredSendTime?: { claimed: Date | null; reason: string };
 }
 
-export async function arrivalTimes(chain: CommitMeta[], lookup?: MergeTimeLookup): Promise<Arrival[]> {
+/** No merge bot, no keys: no trailer is trusted (history falls back to commit times). */
+export const NO_TRUST: SealTrust = { identities: [], keys: [] };
+
+export async function arrivalTimes(chain: CommitMeta[], lookup?: MergeTimeLookup, trust: SealTrust = NO_TRUST): Promise<Arrival[]> {
   const out: Arrival[] = [];
   let previous = -Infinity;
   for (const c of chain) {
-    const merge = parseMergeMessage(c.message, c.parents.length);
+    const parsed = parseMergeMessage(c.message, c.parents.length);
+    let ignoredSendTime: Arrival['ignoredSendTime'];
+    let merge = parsed;
+    if (parsed.submittedAt) {
+      const seal = verifySeal(c, trust);
+      if (!seal.trusted) {
+        const { submittedAt: _claimed, ...rest } = parsed;
+        merge = rest;
+        ignoredSendTime = { claimed: seal.claimed, reason: SEAL_REFUSAL_VI[seal.reason] };
+      }
+    }
     const committedAt = new Date(c.committer.timestamp * 1000);
     let time = committedAt.getTime();
     let source: TimeSource = 'committer';
@@ -51,7 +68,7 @@ export async function arrivalTimes(chain: CommitMeta[], lookup?: MergeTimeLookup
       source = 'inherited';
     }
     previous = time;
-    out.push({ oid: c.oid, time: new Date(time), source, committedAt, merge });
+    out.push({ oid: c.oid, time: new Date(time), source, committedAt, merge, ...(ignoredSendTime ? { ignoredSendTime } : {}) });
   }
   return out;
 }
