@@ -10,7 +10,7 @@ import { msg } from '../portal/messages.js';
 import { parsePort } from '../portal/ports.js';
 import { parseCliArgs, withUsage, type CliContext } from './context.js';
 
-const USAGE = `Cách dùng: npm start [-- --reset] [--clone <thư mục>] [--backend-only]
+const USAGE = `Cách dùng: npm start [-- --reset] [--clone <thư mục>] [--backend-only] [--no-demo]
 
 Chạy cổng thông tin cục bộ: trang công khai, trang quản trị (CMS) tại /admin/ và máy chủ git
 cục bộ có cổng kiểm tra (quyền sở hữu, thời hạn, quy tắc chấm điểm) như CI.
@@ -19,6 +19,8 @@ Tùy chọn:
   --reset            xóa bản sao kho cũ rồi tạo lại từ commit hiện tại (HEAD) của kho này
   --clone <thư mục>  nơi đặt bản sao kho (mặc định .portal/repo)
   --backend-only     chỉ chạy máy chủ git cục bộ (không chạy trang và CMS)
+  --no-demo          khi tạo bản sao, giữ nguyên lịch sử git thay vì dựng lại đợt đánh giá
+                     mẫu năm 2023 như đã diễn ra đến đồng hồ của cổng
 
 Biến môi trường:
   PARINDEX_NOW=2023-11-10T09:00+07:00   đặt đồng hồ của cổng (và của trang) tại thời điểm này
@@ -34,6 +36,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       reset: { type: 'boolean', default: false },
       clone: { type: 'string' },
       'backend-only': { type: 'boolean', default: false },
+      'no-demo': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     });
     if (values.help) {
@@ -41,7 +44,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       return 0;
     }
     try {
-      return await serve(ctx, { reset: values.reset ?? false, site: !values['backend-only'], ...(values.clone ? { clone: values.clone } : {}) });
+      return await serve(ctx, { reset: values.reset ?? false, site: !values['backend-only'], demo: !values['no-demo'], ...(values.clone ? { clone: values.clone } : {}) });
     } catch (error) {
       if (error instanceof PortalError) {
         ctx.err(`${error.message}\n`);
@@ -52,7 +55,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   });
 }
 
-async function serve(ctx: CliContext, options: { reset: boolean; site: boolean; clone?: string }): Promise<number> {
+async function serve(ctx: CliContext, options: { reset: boolean; site: boolean; demo: boolean; clone?: string }): Promise<number> {
   const env = ctx.env;
   const sitePort = parsePort(env.PARINDEX_PORT, DEFAULT_SITE_PORT, 'PARINDEX_PORT');
   const backendPort = parsePort(env.PARINDEX_BACKEND_PORT, DEFAULT_BACKEND_PORT, 'PARINDEX_BACKEND_PORT');
@@ -80,6 +83,7 @@ async function serve(ctx: CliContext, options: { reset: boolean; site: boolean; 
     sitePort,
     backendPort,
     site: options.site,
+    demo: options.demo,
     clock,
     gate: evaluateGate,
     ...(maxUploadBytes ? { maxUploadBytes } : {}),
@@ -95,6 +99,7 @@ async function serve(ctx: CliContext, options: { reset: boolean; site: boolean; 
     created: portal.clone.created,
     head: portal.clone.head,
     recovered: portal.clone.recovered,
+    replayed: portal.clone.replayed,
     resetHint: options.clone ? `npm start -- --reset --clone ${options.clone}` : 'npm start -- --reset',
     clock: start ? msg.clockFixed(start) : msg.clockSystem,
     actor: user ? msg.actorConfigured(user) : msg.actorPerUnit,

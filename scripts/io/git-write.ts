@@ -56,7 +56,9 @@ export async function editTree(repo: GitRepo, base: string | null, put: readonly
 /** Git's +HHMM zone as isomorphic-git wants it: minutes west of UTC, like Date#getTimezoneOffset. */
 export interface Signature { name: string; email: string; at: Date; offsetMinutes: number }
 
-export async function writeCommit(repo: GitRepo, tree: string, parents: string[], message: string, who: Signature): Promise<string> {
-  const person = { name: who.name, email: who.email, timestamp: Math.floor(who.at.getTime() / 1000), timezoneOffset: -who.offsetMinutes };
-  return git.writeCommit({ ...args(repo), commit: { tree, parent: parents, author: person, committer: person, message } });
+const person = (who: Signature) => ({ name: who.name, email: who.email, timestamp: Math.floor(who.at.getTime() / 1000), timezoneOffset: -who.offsetMinutes });
+
+/** A commit by `author`, committed by `committer` (default: the author). */
+export async function writeCommit(repo: GitRepo, tree: string, parents: string[], message: string, author: Signature, committer: Signature = author): Promise<string> {
+  return git.writeCommit({ ...args(repo), commit: { tree, parent: parents, author: person(author), committer: person(committer), message } });
 }

@@ -1,11 +1,14 @@
 // The portal's own clone. decap-server checks branches out in its repository and commits with
 // `git add .`, which would sweep a developer's uncommitted work into an officer's commit: so it
 // only ever sees this clone, made from the developer's committed HEAD and never written back.
-import { SUBMITTED_TRAILER } from '../core/history/messages.js';
+import { ensureLocalSealKey } from '../core/history/seal-local.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { currentBranch, git, GitError, resolveRef } from './git.js';
 import { recoverClone } from './recover.js';
+import { replayCampaign } from './replay.js';
+import { DEMO_2023 } from './demo-campaign.js';
+import type { GateFn } from './gate-api.js';
 import { PortalError } from './errors.js';
 import { msg } from './messages.js';
 
@@ -19,16 +22,24 @@ export interface CloneInfo {
   head: string;
   /** What start-up repaired after an unclean stop (Vietnamese, for the terminal). */
   recovered: string[];
+  /** The demo campaign replayed into a new clone (Vietnamese, for the terminal); empty when not. */
+  replayed: string[];
 }
 
-/** Set by the veto for a gated merge: the unit's send time (docs/deadline-semantics.md §9). */
-export const SUBMITTED_ENV = 'PARINDEX_SUBMITTED_AT';
+/**
+ * Set by the veto for a gated merge: the send-time trailer and its seal (docs/deadline-semantics.md
+ * §9, docs/security-github.md §The local portal), written by the portal as its clone's merge bot.
+ */
+export const MERGE_TRAILERS_ENV = 'PARINDEX_MERGE_TRAILERS';
 
-// decap-server runs a plain `git merge`: a hook is the one place to add the send-time trailer
-// that history reads. It acts only when the portal sets the variable, i.e. on gated merges.
+/** The committer of the portal's merges: its clone's merge bot (git config parindex.mergeBot). */
+export const PORTAL_MERGER = { name: 'parindex portal', email: 'portal@parindex.local' };
+
+// decap-server runs a plain `git merge`: a hook is the one place to add the trailers history
+// reads. It acts only when the portal sets the variable, i.e. on gated merges.
 const PREPARE_COMMIT_MSG = `#!/bin/sh
-if [ -n "$${SUBMITTED_ENV}" ] && [ "$2" = "merge" ]; then
-  printf '\\n\\n${SUBMITTED_TRAILER}: %s\\n' "$${SUBMITTED_ENV}" >> "$1"
+if [ -n "$${MERGE_TRAILERS_ENV}" ] && [ "$2" = "merge" ]; then
+  printf '\\n\\n%s\\n' "$${MERGE_TRAILERS_ENV}" >> "$1"
 fi
 `;
 
@@ -59,6 +70,8 @@ async function configure(dir: string): Promise<void> {
     ['core.autocrlf', 'false'],
   ];
   for (const [key, value] of settings) await git(['config', key, value], { cwd: dir });
+  // The portal merges sends itself: the seal key that makes history trust their send times.
+  await ensureLocalSealKey(dir, PORTAL_MERGER.email);
 }
 
 /**
@@ -90,7 +103,13 @@ function isEmptyDir(dir: string): boolean {
  * Creates the clone from `sourceRepo`'s HEAD on first use, reuses it afterwards. The source is
  * only read (`git clone` of a local path), whatever state its working tree is in.
  */
-export async function ensureClone(sourceRepo: string, dir: string): Promise<CloneInfo> {
+export interface DemoOptions {
+  /** The portal's clock: the demo campaign is replayed up to it. */
+  now: Date;
+  gate?: GateFn;
+}
+
+export async function ensureClone(sourceRepo: string, dir: string, demo?: DemoOptions): Promise<CloneInfo> {
   const target = resolve(dir);
   let created = false;
   if (!existsSync(target) || isEmptyDir(target)) {
@@ -109,9 +128,17 @@ export async function ensureClone(sourceRepo: string, dir: string): Promise<Clon
   writeExcludes(target);
 
   let recovered: string[] = [];
+  let replayed: string[] = [];
   if (created) {
     // The developer's HEAD may be any branch; the CMS publishes to main.
     if ((await currentBranch(target)) !== MAIN_BRANCH) await git(['checkout', '--quiet', '-B', MAIN_BRANCH], { cwd: target });
+    if (demo) {
+      try {
+        replayed = (await replayCampaign(target, DEMO_2023, demo.now, demo.gate)).notes;
+      } catch (error) {
+        throw new PortalError(msg.replayFailed(error instanceof Error ? error.message : String(error)));
+      }
+    }
   } else {
     if (!(await resolveRef(target, MAIN_BRANCH))) throw new PortalError(msg.cloneNoMain(target));
     // A portal killed in the middle of a decap-server operation leaves locks, a cms/ branch
@@ -119,5 +146,5 @@ export async function ensureClone(sourceRepo: string, dir: string): Promise<Clon
     recovered = (await recoverClone(target, MAIN_BRANCH, { locks: true, at: new Date() })).notes;
   }
   const head = (await resolveRef(target, MAIN_BRANCH))!;
-  return { dir: target, created, branch: MAIN_BRANCH, head, recovered };
+  return { dir: target, created, branch: MAIN_BRANCH, head, recovered, replayed };
 }

@@ -28,6 +28,8 @@ export interface PortalOptions {
   clock: PortalClock;
   gate: GateFn;
   actor?: ActorOptions;
+  /** A new clone replays the demo campaign up to the clock (scripts/portal/replay.ts). */
+  demo?: boolean;
   /** Start the Astro site too (the backend alone is enough for some tests). */
   site?: boolean;
   /** Largest upload per file in bytes (default 20 MB). */
@@ -79,7 +81,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   if (withSite) await assertPortFree(sitePort, 'trang và CMS', 'PARINDEX_PORT');
   await assertPortFree(backendPort, 'máy chủ git cục bộ', 'PARINDEX_BACKEND_PORT');
 
-  const clone = await ensureClone(options.source ?? options.repoRoot, options.cloneDir ?? defaultCloneDir(options.repoRoot));
+  const clone = await ensureClone(options.source ?? options.repoRoot, options.cloneDir ?? defaultCloneDir(options.repoRoot),
+    options.demo ? { now: options.clock.now() } : undefined);
   const app = await createBackendApp({
     repo: clone.dir, clock: options.clock, gate: options.gate, log: options.log,
     // The CMS page's origins: the site, however the officer typed its address.

@@ -12,7 +12,9 @@
 //
 // The gate reads the clone exactly as `parindex gate` reads a repository (scripts/io/git-*).
 import { toZonedIso } from '../core/time.js';
-import { SUBMITTED_ENV } from './clone.js';
+import { MERGE_TRAILERS_ENV, PORTAL_MERGER } from './clone.js';
+import { ensureLocalSealKey } from '../core/history/seal-local.js';
+import { sealMerge } from '../core/history/seal.js';
 import { loadRegistry } from '../core/validate/engine.js';
 import type { ContentSource } from '../core/source.js';
 import type { Registry } from '../core/rules/types.js';
@@ -175,18 +177,27 @@ export function createJudge(options: JudgeOptions): (action: string, params: Par
   async function judgeMerge(main: string, branch: string, now: Date): Promise<Verdict> {
     const judged = await judgeBranch(main, branch, now, true);
     if ('refuse' in judged) return judged.refuse;
-    const { actor, decision, submittedAt } = judged;
+    const { actor, decision, submittedAt, head } = judged;
     if (!decision.allowed) {
       return refused(now, actor.login, msg.whatMerge(branch), msg.publishRefused(decision.reasons));
     }
     return {
       kind: 'write', actor, now,
-      // The clone's prepare-commit-msg hook (clone.ts) writes it as the merge's send-time trailer.
-      ...(submittedAt ? { env: { [SUBMITTED_ENV]: toZonedIso(submittedAt) } } : {}),
+      // The clone's prepare-commit-msg hook (clone.ts) appends the send time and its seal; the
+      // portal commits the merge as its clone's merge bot, the officer stays its author.
+      ...(submittedAt ? { env: await mergeEnv(head, submittedAt) } : {}),
       after: async () => {
         log(msg.logPublished(now, actor.login, branch));
         for (const note of decision.notes) log(`  ${formatReason(note)}`);
       },
+    };
+  }
+
+  async function mergeEnv(head: string, submittedAt: Date): Promise<Record<string, string>> {
+    const { privateKey } = await ensureLocalSealKey(repo, PORTAL_MERGER.email);
+    return {
+      [MERGE_TRAILERS_ENV]: sealMerge({ mergedHeads: [head], submittedIso: toZonedIso(submittedAt), privateKey }),
+      GIT_COMMITTER_NAME: PORTAL_MERGER.name, GIT_COMMITTER_EMAIL: PORTAL_MERGER.email,
     };
   }
 

@@ -40,6 +40,7 @@ export const msg = {
   portInvalid: (envName: string, value: string) => `Giá trị ${envName}=${value} không phải số cổng hợp lệ (1–65535).`,
   nowInvalid: (value: string) =>
     `Giá trị PARINDEX_NOW=${value} không phải thời điểm hợp lệ. Ví dụ: PARINDEX_NOW=2023-11-10T09:00+07:00 npm start`,
+  replayFailed: (detail: string) => `Không dựng được lịch sử mô phỏng đợt đánh giá cho bản sao: ${detail}. Chạy lại với npm start -- --reset --no-demo để dùng bản sao không mô phỏng.`,
   maxUploadInvalid: (value: string) => `Giá trị PARINDEX_MAX_UPLOAD_MB=${value} không hợp lệ (một số MB lớn hơn 0, ví dụ 20).`,
   siteFailed: (detail: string) => `Không khởi động được trang (Astro):\n${detail}`,
   siteTimeout: (seconds: number, detail: string) =>
@@ -72,7 +73,7 @@ export const msg = {
   // Terminal
   banner: (o: {
     siteUrl: string; adminUrl: string; backendUrl: string; clone: string; created: boolean; head: string;
-    resetHint: string; clock: string; actor: string; recovered: readonly string[];
+    resetHint: string; clock: string; actor: string; recovered: readonly string[]; replayed: readonly string[];
   }) => [
     '',
     'Cổng thông tin parindex đang chạy:',
@@ -83,6 +84,7 @@ export const msg = {
     `Bản sao kho: ${o.clone} (${o.created ? `vừa tạo từ commit ${o.head.slice(0, 7)}` : `dùng lại, main ở commit ${o.head.slice(0, 7)}`})`,
     `  Bài gửi và công bố được ghi vào bản sao này, không chạm vào thư mục làm việc của bạn.`,
     `  Muốn làm lại từ đầu (xóa bản sao, tạo lại từ HEAD): dừng cổng (Ctrl+C) rồi chạy ${o.resetHint}`,
+    ...(o.replayed.length ? ['Bản sao là đợt đánh giá mẫu như đã diễn ra (lịch sử dựng lại theo đồng hồ của cổng):', ...o.replayed.map((n) => `  - ${n}`)] : []),
     ...(o.recovered.length ? ['Lần dừng trước chưa trọn vẹn; cổng đã khôi phục bản sao (giữ nguyên mọi bản nháp):', ...o.recovered.map((n) => `  - ${n}`)] : []),
     `Đồng hồ của cổng: ${o.clock}`,
     `Người thao tác: ${o.actor}`,

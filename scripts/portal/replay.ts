@@ -8,7 +8,9 @@
 // its instant, so the story cannot contradict the rules (a drifted scenario fails loudly).
 import { parseDocument } from 'yaml';
 import { CONTENT_DIRS, selfAssessmentPath } from '../core/kinds.js';
-import { submittedTrailer } from '../core/history/messages.js';
+import { ensureLocalSealKey } from '../core/history/seal-local.js';
+import { sealMerge } from '../core/history/seal.js';
+import { PORTAL_MERGER } from './clone.js';
 import { DEFAULT_TIMEZONE, toZonedIso, zoneOffsetMinutes } from '../core/time.js';
 import { commitTree, editTree, readText, writeCommit, writeText } from '../io/git-write.js';
 import { loadRegistry } from '../core/validate/engine.js';
@@ -63,10 +65,13 @@ export async function replayCampaign(dir: string, scenario: DemoCampaign, now: D
   {
     const tree = async (base: string | null, put: Entry[], remove: string[] = []) =>
       editTree(repo, base ? await commitTree(repo, base) : null, put, remove);
+    const sign = (name: string, email: string, when: string) => ({ name, email, at: at(when), offsetMinutes: zoneOffsetMinutes(at(when), DEFAULT_TIMEZONE) });
+    // Merges are the portal's, as decap-server's merges behind the gate are: committed by the
+    // clone's merge bot, sealed with its key, the officer or council member as author.
     const commit = (treeOid: string, parents: string[], message: string, login: string, when: string) =>
-      writeCommit(repo, treeOid, parents, message.endsWith('\n') ? message : `${message}\n`, {
-        name: login, email: `${login}@parindex.local`, at: at(when), offsetMinutes: zoneOffsetMinutes(at(when), DEFAULT_TIMEZONE),
-      });
+      writeCommit(repo, treeOid, parents, message.endsWith('\n') ? message : `${message}\n`, sign(login, `${login}@parindex.local`, when),
+        parents.length > 1 ? sign(PORTAL_MERGER.name, PORTAL_MERGER.email, when) : undefined);
+    const { privateKey } = await ensureLocalSealKey(dir, PORTAL_MERGER.email);
     const judge = async (base: string, tip: string, login: string, when: string, submitted?: string) => {
       const change = await openLocalChange(dir, base, tip, repo);
       return gate!({
@@ -93,7 +98,8 @@ export async function replayCampaign(dir: string, scenario: DemoCampaign, now: D
         const merged = await judge(main, draft, login, mergedAt, sentAt);
         if (!merged.allowed) throw new ReplayError(`${branch}: ${formatReasons(merged.reasons)}`);
       }
-      main = await commit(await tree(main, files), [main, draft], `Merge branch '${branch}'\n\n${submittedTrailer(toZonedIso(at(sentAt)))}\n`, login, mergedAt);
+      const trailers = sealMerge({ mergedHeads: [draft], submittedIso: toZonedIso(at(sentAt)), privateKey });
+      main = await commit(await tree(main, files), [main, draft], `Merge branch '${branch}'\n\n${trailers}\n`, login, mergedAt);
       return { draft };
     };
 
