@@ -3,7 +3,7 @@
 // verdict is the check run parindex/gate of the province App. Against the OpenAPI-validated fake.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FakeGithub } from './fake-github.js';
+import { FakeGithub } from '../github/fake-github.js';
 import { prPushers } from '../../scripts/github/pushers.js';
 import { postGateCheck } from '../../scripts/github/gate-check.js';
 import { CHECK_CONTEXT } from '../../scripts/github/rulesets.js';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALICE, CAMPAIGN_2023, GitFixture, selfAssessment, type Who } from './fixture.js';
+import { ALICE, CAMPAIGN_2023, GitFixture, selfAssessment, type Who } from '../history/fixture.js';
 import { openHistory, openSnapshot } from '../../scripts/core/history/index.js';
 import { generateSealKeyPair, loadSealPrivateKey, sealMerge, verifySeal, sealTrust, parseSealKey } from '../../scripts/core/history/seal.js';
 import { submittedTrailer } from '../../scripts/core/history/messages.js';
