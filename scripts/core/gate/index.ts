@@ -11,7 +11,7 @@
 import type { ContentSource } from '../source.js';
 import type { Finding } from '../findings.js';
 import { loadRegistry } from '../validate/engine.js';
-import { editPolicy, selfAssessmentWindow, phaseWindows } from '../phases.js';
+import { editPolicy, isOpen, selfAssessmentWindow, phaseWindows } from '../phases.js';
 import type { Registry } from '../rules/types.js';
 import { resolvePrincipal, type Role } from './principals.js';
 import { scopeOf, type Scope } from './scope.js';
@@ -226,7 +226,7 @@ export async function evaluateGate(input: GateInput): Promise<GateDecision> {
 function anyEditWindowOpen(registry: Registry, at: Date): boolean {
   for (const c of registry.campaigns.values()) {
     for (const w of phaseWindows(c)) {
-      if (EDIT_KINDS.has(w.phase.kind) && at.getTime() >= w.start.getTime() && at.getTime() < w.end.getTime()) return true;
+      if (EDIT_KINDS.has(w.phase.kind) && isOpen(w, at)) return true;
     }
   }
   return false;

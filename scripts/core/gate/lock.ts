@@ -3,7 +3,7 @@
 // (scripts/github/lock.ts) only applies the answer. Windows are [start, end): at 17:00:00 a
 // 17:00 deadline is locked.
 import type { Campaign } from '../model.js';
-import { phaseWindows, type PhaseWindow } from '../phases.js';
+import { isOpen, phaseWindows, type PhaseWindow } from '../phases.js';
 import { formatDateTime } from '../format.js';
 
 export interface CampaignWindow extends PhaseWindow {
@@ -37,7 +37,7 @@ function editWindows(campaigns: Iterable<Campaign>): CampaignWindow[] {
 export function lockPlan(campaigns: Iterable<Campaign>, now: Date): LockPlan {
   const t = now.getTime();
   const windows = editWindows(campaigns);
-  const open = windows.filter((w) => t >= w.start.getTime() && t < w.end.getTime());
+  const open = windows.filter((w) => isOpen(w, now));
   let nextChange: LockPlan['nextChange'] = null;
   for (const w of windows) {
     for (const at of [w.start, w.end]) {

@@ -1,6 +1,7 @@
 // Submission timelines: for each unit of a year, every arrival of its self-assessment on main,
 // the first one, and the last one inside the snapshot at `at`. Pure: built from the walk's
 // per-commit changes and the arrival times; the site reads the JSON this produces.
+import { isOpen } from '../phases.js';
 import { DEFAULT_TIMEZONE, zoneOffsetMinutes, toZonedIso } from '../time.js';
 import type { ArrivalKind } from './messages.js';
 import type { Oid } from './objects.js';
@@ -156,7 +157,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
       const rename = renames.get(c.path);
       const status: SubmissionStatus = rename?.from ? 'renamed' : c.status === 'A' ? 'added' : c.status === 'D' ? 'deleted' : 'modified';
       const time = arrival.time;
-      const round = input.explanationWindows?.find((w) => time >= w.start && time < w.end)?.round ?? null;
+      const round = input.explanationWindows?.find((w) => isOpen(w, time))?.round ?? null;
       const list = units.get(unit) ?? [];
       list.push({
         ...arrivalRecord(meta, arrival, toZonedIso),
