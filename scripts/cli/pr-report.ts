@@ -19,14 +19,14 @@ const USAGE = `Cách dùng: npm run pr-report -- <lệnh> [tùy chọn]
 const OPTIONS = {
   decision: { type: 'string' }, root: { type: 'string' }, repository: { type: 'string' }, 'server-url': { type: 'string' },
   'run-url': { type: 'string' }, out: { type: 'string' }, pr: { type: 'string' }, sha: { type: 'string' }, comment: { type: 'string' },
-  'dry-run': { type: 'boolean' }, 'github-output': { type: 'boolean' }, 'head-ref': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  'dry-run': { type: 'boolean' }, 'github-output': { type: 'boolean' }, 'head-ref': { type: 'string' },
 } as const;
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   return withUsage(ctx, USAGE, async () => {
     const [sub, ...rest] = args;
     const { values } = parseCliArgs(rest, OPTIONS);
-    if (!sub || sub === '--help' || sub === '-h' || values.help) { ctx.out(USAGE + '\n'); return sub ? 0 : 2; }
+    if (!sub || sub === '--help' || sub === '-h') { ctx.out(USAGE + '\n'); return sub ? 0 : 2; }
     const { parseRepository } = await import('../github/client.js');
     const repoText = values.repository ?? ctx.env.GITHUB_REPOSITORY;
     const ref = parseRepository(repoText);

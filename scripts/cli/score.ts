@@ -6,10 +6,11 @@ import { loadContent } from '../core/load/content.js';
 import { scoreYear, ScoringError } from '../core/score/year.js';
 import { STAGES, type Stage, type CampaignResult, type NodeResult, type UnitResult } from '../core/score/index.js';
 import { resultsCsv, resultsJson } from '../core/score/export.js';
-import { formatChange, formatDateTime, formatNumber } from '../core/format.js';
+import { clipWords, formatChange, formatDateTime, formatNumber } from '../core/format.js';
 import { parseInstant } from '../core/time.js';
 import type { ContentSource } from '../core/source.js';
 import { resolve } from 'node:path';
+import { requireUnit } from './unit-arg.js';
 
 const USAGE = 'Cách dùng: npm run score -- --year <năm> [--stage self|appraisal|final] [--format table|json|csv] [--at <thời điểm ISO>] [--unit <mã đơn vị>] [--root <thư mục kho>]\n  --unit: bảng chi tiết của một đơn vị theo lĩnh vực, tiêu chí (định dạng table).';
 
@@ -35,6 +36,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       snapshotNote = snap.note;
     }
     const content = await loadContent(source);
+    if (values.unit) await requireUnit(values.unit, (u) => content.registry.units.has(u));
     let result: CampaignResult;
     try {
       result = scoreYear(content, year, stage);
@@ -77,8 +79,8 @@ function table(result: CampaignResult): string {
       : ['Hạng', 'Đơn vị', 'Điểm', 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi'];
     const rows = [header, ...g.units.map((u) => [String(u.rank ?? '—'), u.shortName,
       ...(council ? [formatNumber(u.selfPoints), formatNumber(u.criteriaPoints - u.surveyPoints), formatNumber(u.surveyPoints), formatNumber(u.bonus), formatNumber(u.penalty)] : []),
-      formatNumber(u.points), formatNumber(u.applicableMax), formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change)])];
-    const numeric = new Set(header.map((h, i) => (['Đơn vị', 'Hạng', 'Xếp loại', 'Thay đổi'].includes(h) ? -1 : i)));
+      formatNumber(u.points), formatNumber(u.applicableMax), formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change, 2)])];
+    const numeric = new Set(header.map((h, i) => (['Đơn vị', 'Hạng', 'Xếp loại'].includes(h) ? -1 : i)));
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
     for (const r of rows) out.push(r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd());
     if (!g.units.length) out.push('(chưa có đơn vị nào nộp)');
@@ -91,7 +93,7 @@ function unitTable(u: UnitResult): string {
   const rows: string[][] = [['Mã', 'Tiêu chí', 'Tối đa', 'Áp dụng', 'Điểm', 'Chỉ số %']];
   const visit = (n: NodeResult, depth: number) => {
     const note = n.leaf?.notApplicable ? ' (không áp dụng)' : n.leaf?.method === 'survey' ? ' (ĐTXHH)' : '';
-    rows.push([n.code, `${'  '.repeat(depth)}${n.title}${note}`.slice(0, 70), formatNumber(n.max), formatNumber(n.applicableMax), formatNumber(n.points), formatNumber(n.index, 2)]);
+    rows.push([n.code, `${'  '.repeat(depth)}${clipWords(n.title, 70 - 2 * depth - note.length)}${note}`, formatNumber(n.max), formatNumber(n.applicableMax), formatNumber(n.points), formatNumber(n.index, 2)]);
     for (const c of n.children ?? []) visit(c, depth + 1);
   };
   for (const d of u.tree.children ?? []) visit(d, 0);
