@@ -87,19 +87,24 @@ describe('scored trees and published results', () => {
   });
 
   it('shows nothing for an unpublished year, self-scores without appraisals, the council’s final score with them', async () => {
+    const after = new Date('2024-04-01T00:00:00+07:00');
     const unpublished = await loadContent(baseSource());
-    expect(publishedResult(unpublished, 2023)).toBeNull();
-    expect(publishedYears(unpublished)).toEqual([]);
+    expect(publishedResult(unpublished, 2023, after)).toBeNull();
+    expect(publishedYears(unpublished, after)).toEqual([]);
 
     const campaign = baseText('content/campaigns/2023.yaml').replace('publication: { status: unpublished }', 'publication: { status: published, decision: "1/QĐ-UBND", date: "2024-03-01" }');
     const published = await loadContent(withFiles({ 'content/campaigns/2023.yaml': campaign }));
-    expect(publishedResult(published, 2023)?.stage).toBe('self');
+    expect(publishedResult(published, 2023, after)?.stage).toBe('self');
+    // The decision date on the site's clock, not the status alone: before 01/03/2024 (Vietnam) nothing is public.
+    expect(publishedYears(published, new Date('2024-02-29T23:59:59+07:00'))).toEqual([]);
+    expect(publishedResult(published, 2023, new Date('2023-11-10T09:00:00+07:00'))).toBeNull();
+    expect(publishedYears(published, new Date('2024-03-01T00:00:00+07:00'))).toEqual([2023]);
 
     const appraised = await loadContent(withFiles({
       'content/campaigns/2023.yaml': campaign,
       'content/appraisals/2023/don-vi-a.yaml': 'unit: don-vi-a\nyear: 2023\nframework: fw-so-2023\nitems:\n  - { code: "1.1", round1: { score: 1 }, round2: { score: 2 } }\n',
     }));
-    const p = publishedResult(appraised, 2023)!;
+    const p = publishedResult(appraised, 2023, after)!;
     expect(p.stage).toBe('final');
     expect(p.result).toEqual(scoreYear(appraised, 2023, 'final'));
   });

@@ -9,10 +9,11 @@ import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/fixtures.js';
-import { chromiumAvailable, launchBrowser } from '../helpers/browser.js';
+import { chromiumAvailable, collectErrors, launchBrowser } from '../helpers/browser.js';
 import { loadContent, type Content } from '../../scripts/core/load/content.js';
 import { fsSource } from '../../scripts/io/fs-source.js';
 import { scoreYear } from '../../scripts/core/score/year.js';
+import { isPublishedAt } from '../../scripts/core/publication.js';
 import { RESULT_COLUMNS, resultRows, resultsCsv, resultsJson } from '../../scripts/core/score/export.js';
 import type { Stage } from '../../scripts/core/score/index.js';
 import { formatChange, formatNumber } from '../../scripts/core/format.js';
@@ -38,8 +39,10 @@ beforeAll(async () => {
     loadContent(fsSource(REPO_ROOT)),
   ]);
   const years = [...content.registry.campaigns.values()];
-  published = years.filter((c) => c.publication.status === 'published').map((c) => c.year);
-  unpublished = years.filter((c) => c.publication.status !== 'published').map((c) => c.year);
+  // Public on the build's clock: 2023 is marked published (decision of 22/03/2024) but at NOW,
+  // inside the 2023 self-assessment window, only 2022 is.
+  published = years.filter((c) => isPublishedAt(c, new Date(NOW))).map((c) => c.year);
+  unpublished = years.filter((c) => !isPublishedAt(c, new Date(NOW))).map((c) => c.year);
   server = await serveStatic(OUT);
   browser = await launchBrowser();
   ctx = await offlineContext(browser, server.url);
@@ -65,9 +68,10 @@ describe('build', () => {
     expect(htmlFiles(OUT).length).toBeGreaterThan(20);
   });
 
-  it('has sample data with a published campaign', () => {
-    // Unpublished years are covered by the fixture test (site-fixture.test.ts) whatever the sample holds.
-    expect(published.length).toBeGreaterThan(0);
+  it('has sample data with a published campaign, and one whose decision is still to come at NOW', () => {
+    expect(published).toEqual([2022]);
+    expect(unpublished).toEqual([2023]);
+    expect(content.registry.campaigns.get(2023)!.publication.status).toBe('published');
   });
 });
 
@@ -198,7 +202,7 @@ describe('pages in Chromium', () => {
     expect(withScript.sort()).toEqual(['huong-dan/tim-kiem/index.html', 'index.html']);
   });
 
-  it('the home page shows the next deadline without JavaScript and counts down with it', async () => {
+  it('the home page shows the next deadline without JavaScript, and counts from the site’s clock, not the reader’s', async () => {
     const noJs = await offlineContext(browser, server.url, { javaScriptEnabled: false });
     const { page } = await openPage(noJs, `${server.url}/`);
     const text = await page.textContent('main');
@@ -207,7 +211,27 @@ describe('pages in Chromium', () => {
     expect(await page.isVisible('[data-countdown]')).toBe(false);
     await noJs.close();
 
+    // The build ran on a set clock (PARINDEX_NOW, as under `npm start`): whatever the reader's
+    // clock says (here today's), the countdown is the time left at 10/11/2023 09:00 and stands still.
+    const set = await offlineContext(browser, server.url);
+    const p1 = await set.newPage();
+    const errors = collectErrors(p1);
+    await p1.clock.install({ time: new Date('2026-12-05T08:00:00+07:00') });
+    await p1.goto(`${server.url}/`);
+    const at = 'Còn 7 ngày 8 giờ 0 phút 0 giây đến hạn “Tự đánh giá, chấm điểm” (17/11/2023 17:00)';
+    await expect.poll(() => p1.locator('[data-countdown]').textContent()).toBe(at);
+    await p1.clock.runFor(61_000);
+    expect(await p1.locator('[data-countdown]').textContent()).toBe(at);
+    expect(errors).toEqual([]);
+    await set.close();
+
+    // A build on the system clock (no data-now: the deployed site) counts live on the reader's clock,
+    // so a page built days ago still counts to the right deadline.
     const live = await offlineContext(browser, server.url);
+    await live.route(`${server.url}/`, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replace(/ data-now="[^"]*"/, '') });
+    });
     const p2 = await live.newPage();
     await p2.clock.install({ time: new Date('2023-11-17T16:59:00+07:00') });
     await p2.goto(`${server.url}/`);
@@ -218,6 +242,13 @@ describe('pages in Chromium', () => {
     await expect.poll(() => el.textContent()).not.toContain('“Tự đánh giá, chấm điểm”');
     expect(await el.textContent()).toMatch(/^Còn \d+ ngày/);
     await live.close();
+  });
+
+  it('the home page links only results public at the site’s clock', () => {
+    const html = readHtml(OUT, '/');
+    expect(html).toContain('Kết quả Chỉ số CCHC năm 2022 (đã công bố)');
+    expect(html).not.toMatch(/2023 \(đã công bố\)/);
+    expect(html).not.toContain('href="/ket-qua/2023/"');
   });
 
   it('the keyboard reaches the skip link first and it moves focus to the content', async () => {
