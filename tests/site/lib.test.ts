@@ -2,7 +2,7 @@
 // published, the base path, chart colours and geometry, tree rows, and which stage is public.
 import { describe, expect, it } from 'vitest';
 import { evidenceHref, evidencePath, href, safeExternalUrl } from '../../site/lib/links.js';
-import { barLayout, contrastRatio, heatColor, HEAT_LEGEND } from '../../site/lib/charts.js';
+import { barPercent, contrastRatio, heatColor, HEAT_LEGEND } from '../../site/lib/charts.js';
 import { treeRows } from '../../site/lib/tree.js';
 import { publishedResult, publishedYears } from '../../site/lib/results.js';
 import { siteBase } from '../../scripts/site/config.js';
@@ -63,13 +63,8 @@ describe('charts', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
   });
 
-  it('bars are proportional to the index and clamped to the plot', () => {
-    const l = barLayout([{ label: 'A', value: 100, text: '100' }, { label: 'B', value: 50, text: '50' }, { label: 'C', value: null, text: '—' }, { label: 'D', value: 140, text: '140' }]);
-    expect(l.bars[0]!.width).toBe(l.plotWidth);
-    expect(l.bars[1]!.width).toBeCloseTo(l.plotWidth / 2, 0);
-    expect(l.bars[2]!.width).toBe(0);
-    expect(l.bars[3]!.width).toBe(l.plotWidth);
-    expect(l.height).toBe(l.top + 4 * l.rowHeight + 6);
+  it('bars are proportional to the index and clamped to the track', () => {
+    expect([100, 50, null, 140, -3, 82.561].map(barPercent)).toEqual([100, 50, 0, 100, 0, 82.6]);
   });
 });
 

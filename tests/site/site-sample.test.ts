@@ -92,8 +92,8 @@ describe('results equal the scoring engine', () => {
           expect(r.cells).toEqual([String(u.rank ?? '—'), u.name, ...parts, formatNumber(u.points), formatNumber(u.applicableMax), formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change)]);
           compared++;
         });
-        // One bar per ranked unit in the static chart.
-        expect(await page.locator(`section[aria-labelledby="nhom-${g.id}"] figure svg rect`).count()).toBe(g.units.length);
+        // One bar per ranked unit in the static chart, in rank order.
+        expect(await page.$$eval(`section[aria-labelledby="nhom-${g.id}"] figure.bar-chart .bars li`, (lis) => lis.map((li) => li.getAttribute('data-unit')))).toEqual(g.units.map((u) => u.unit));
       }
       expect(compared).toBeGreaterThan(0);
       expect(await page.textContent('main')).toContain(stage === 'self' ? 'Kết quả tự chấm' : 'Kết quả thẩm định');
@@ -195,7 +195,7 @@ describe('pages in Chromium', () => {
       await page.close();
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it('public pages ship no script except the home countdown and search; results pages none at all', () => {
     const withScript = htmlFiles(OUT).filter((f) => !f.startsWith('admin/') && /<script\b/i.test(readFileSync(join(OUT, f), 'utf8')));
@@ -249,6 +249,47 @@ describe('pages in Chromium', () => {
     expect(html).toContain('Kết quả Chỉ số CCHC năm 2022 (đã công bố)');
     expect(html).not.toMatch(/2023 \(đã công bố\)/);
     expect(html).not.toContain('href="/ket-qua/2023/"');
+  });
+
+  it('results and print pages fit 390, 768 and 1440 px: no page overflow, readable charts, the ranking whole from 768 px', async () => {
+    const year = published[0]!;
+    const [unit] = [...content.years.get(year)!.selfAssessments.entries()]
+      .sort((a, b) => JSON.stringify(b[1]).length - JSON.stringify(a[1]).length)[0]!;
+    const failures: string[] = [];
+    for (const width of [390, 768, 1440]) {
+      const sized = await offlineContext(browser, server.url, { viewport: { width, height: 900 } });
+      for (const path of [`/ket-qua/${year}/`, `/in/${year}/${unit}/`]) {
+        const { page, errors } = await openPage(sized, server.url + path);
+        failures.push(...errors.map((e) => `${width} ${path}: ${e}`));
+        const m = await page.evaluate(() => {
+          const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+          const wraps = [...document.querySelectorAll('.table-wrap, .sheet-wrap')].map((w) => ({ cls: w.querySelector('table')!.className, table: w.querySelector('table')!.scrollWidth, box: (w as HTMLElement).clientWidth }));
+          const chartText = [...document.querySelectorAll('.bar-label, .bar-value, table.heatmap th, table.heatmap td')];
+          return {
+            overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            wraps,
+            smallest: Math.min(...chartText.map(px)),
+            clipped: chartText.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+            chartText: chartText.length,
+            domainHeads: [...document.querySelectorAll('table.domain-summary th[scope="row"]')].map((th) => Math.round(th.getBoundingClientRect().width)),
+          };
+        });
+        if (m.overflow > 0) failures.push(`${width} ${path}: the page is ${m.overflow} px wider than the window`);
+        if (path.startsWith('/ket-qua/')) {
+          expect(m.chartText, path).toBeGreaterThan(0);
+          if (m.smallest < 12) failures.push(`${width} ${path}: chart text at ${m.smallest} px`);
+          if (m.clipped.length) failures.push(`${width} ${path}: chart labels cut: ${m.clipped.join(', ')}`);
+          // A domain name keeps at least ~12 characters a line: no word-per-line column.
+          if (Math.min(...m.domainHeads) < 150) failures.push(`${width} ${path}: domain names squeezed to ${Math.min(...m.domainHeads)} px`);
+          for (const w of m.wraps.filter((x) => x.cls === 'ranking')) {
+            if (width >= 768 && w.table > w.box) failures.push(`${width} ${path}: ranking ${w.table} px wide in a ${w.box} px column`);
+          }
+        }
+        await page.close();
+      }
+      await sized.close();
+    }
+    expect(failures).toEqual([]);
   });
 
   it('the keyboard reaches the skip link first and it moves focus to the content', async () => {
