@@ -11,6 +11,7 @@ import { parseInstant } from '../core/time.js';
 import type { ContentSource } from '../core/source.js';
 import { resolve } from 'node:path';
 import { requireUnit } from './unit-arg.js';
+import { appraisedPoints, TERMS } from '../core/score/terms.js';
 
 const USAGE = 'Cách dùng: npm run score -- --year <năm> [--stage self|appraisal|final] [--format table|json|csv] [--at <thời điểm ISO>] [--unit <mã đơn vị>] [--root <thư mục kho>]\n  --unit: bảng chi tiết của một đơn vị theo lĩnh vực, tiêu chí (định dạng table).';
 
@@ -75,10 +76,10 @@ function table(result: CampaignResult): string {
     // Council stages show every component of the total beside the unit's self-score.
     const council = result.stage !== 'self';
     const header = council
-      ? ['Hạng', 'Đơn vị', 'Tự chấm', 'Thẩm định', 'ĐTXHH', 'Thưởng', 'Trừ', 'Tổng', 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi']
+      ? ['Hạng', 'Đơn vị', TERMS.self, TERMS.appraised, TERMS.survey, TERMS.bonus, TERMS.penalty, TERMS.total, 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi']
       : ['Hạng', 'Đơn vị', 'Điểm', 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi'];
     const rows = [header, ...g.units.map((u) => [String(u.rank ?? '—'), u.shortName,
-      ...(council ? [formatNumber(u.selfPoints), formatNumber(u.criteriaPoints - u.surveyPoints), formatNumber(u.surveyPoints), formatNumber(u.bonus), formatNumber(u.penalty)] : []),
+      ...(council ? [formatNumber(u.selfPoints), formatNumber(appraisedPoints(u.tree, result.stage)), formatNumber(u.surveyPoints), formatNumber(u.bonus), formatNumber(u.penalty)] : []),
       formatNumber(u.points), formatNumber(u.applicableMax), formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change, 2)])];
     const numeric = new Set(header.map((h, i) => (['Đơn vị', 'Hạng', 'Xếp loại'].includes(h) ? -1 : i)));
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));

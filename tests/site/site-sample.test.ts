@@ -14,6 +14,7 @@ import { loadContent, type Content } from '../../scripts/core/load/content.js';
 import { fsSource } from '../../scripts/io/fs-source.js';
 import { scoreYear } from '../../scripts/core/score/year.js';
 import { isPublishedAt } from '../../scripts/core/publication.js';
+import { TERMS } from '../../scripts/core/score/terms.js';
 import { RESULT_COLUMNS, resultRows, resultsCsv, resultsJson } from '../../scripts/core/score/export.js';
 import type { Stage } from '../../scripts/core/score/index.js';
 import { formatChange, formatNumber } from '../../scripts/core/format.js';
@@ -99,6 +100,47 @@ describe('results equal the scoring engine', () => {
       expect(await page.textContent('main')).toContain(stage === 'self' ? 'Kết quả tự chấm' : 'Kết quả thẩm định');
       await page.close();
     }
+  });
+
+  it('one vocabulary: “Thẩm định” and “Điều tra XHH” are the same numbers in the ranking, the CSV and each unit’s domain table', async () => {
+    const num = (t: string) => (t === '—' || t === '' ? 0 : Number(t.replace(/\./g, '').replace(',', '.')));
+    let compared = 0;
+    for (const year of published) {
+      if ((await shownStage(year)) === 'self') continue;
+      const [header, ...lines] = readFileSync(join(OUT, 'tai-ve', `chi-so-cchc-${year}.csv`), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/).map((l) => l.split(';'));
+      const csv = new Map(lines.map((l) => [l[header!.indexOf('Mã đơn vị')]!, l]));
+      const { page } = await openPage(ctx, `${server.url}/ket-qua/${year}/`);
+      const tables = await page.$$eval('table.ranking', (ts) => ts.map((t) => ({
+        head: [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
+        rows: [...t.querySelectorAll('tbody tr')].map((tr) => ({ unit: tr.getAttribute('data-unit')!, cells: [...tr.children].map((c) => c.textContent!.trim()) })),
+      })));
+      await page.close();
+      for (const t of tables) {
+        for (const term of [TERMS.self, TERMS.appraised, TERMS.survey, TERMS.total]) {
+          expect(t.head, `${year}: ranking column ${term}`).toContain(term);
+          expect(header, `${year}: CSV column ${term}`).toContain(term);
+        }
+        for (const r of t.rows) {
+          const onPage = (term: string) => r.cells[t.head.indexOf(term)]!;
+          const inCsv = (term: string) => csv.get(r.unit)![header!.indexOf(term)]!;
+          for (const term of [TERMS.appraised, TERMS.survey]) expect(num(inCsv(term)), `${year} ${r.unit} ${term}: CSV vs page`).toBe(num(onPage(term)));
+          const unitPage = await openPage(ctx, `${server.url}/don-vi/${r.unit}/`);
+          const domains = await unitPage.page.$eval(`section[aria-labelledby="nam-${year}"] table`, (table) => ({
+            head: [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
+            rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())),
+          }));
+          await unitPage.page.close();
+          for (const term of [TERMS.appraised, TERMS.survey]) {
+            const col = domains.head.indexOf(term);
+            expect(col, `${r.unit} domain table column ${term}`).toBeGreaterThan(0);
+            const sum = Math.round(domains.rows.reduce((s, row) => s + num(row[col]!), 0) * 100) / 100;
+            expect(sum, `${year} ${r.unit} ${term}: domains vs ranking`).toBe(num(onPage(term)));
+          }
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it('the JSON download is the CLI output, the CSV the engine’s CSV', async () => {
