@@ -4,6 +4,7 @@
 // indexes them in memory (addHTMLFile, getFiles: no files written) and the bundle is served
 // under <base>pagefind/, the same URLs as in a build. docs/site.md.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as pagefind from 'pagefind';
 
 /** The sections searched, in a build and here: the guidance and the frameworks. */
@@ -59,19 +60,22 @@ async function buildIndex(origin: string, base: string): Promise<Built> {
   }
 }
 
-/** A connect middleware serving <base>pagefind/* from an index built on first use. */
-export function devSearchMiddleware(base: string, log: (line: string) => void) {
+/**
+ * A connect middleware serving <base>pagefind/* from an index built on first use. `origin` is the
+ * dev server's own address: the crawl never follows a request's Host header elsewhere.
+ */
+export function devSearchMiddleware(base: string, origin: () => string, log: (line: string) => void) {
   const prefix = `${base}pagefind/`;
   let current: Built | null = null;
   let pending: Promise<Built> | null = null;
   // Files of earlier builds stay servable: a search already running may still ask for them.
   const served = new Map<string, Uint8Array>();
 
-  const ensure = (origin: string, refresh: boolean): Promise<Built> => {
+  const ensure = (refresh: boolean): Promise<Built> => {
     if (pending) return pending;
     if (current && !(refresh && Date.now() - current.at > REFRESH_MS)) return Promise.resolve(current);
     const started = performance.now();
-    pending = buildIndex(origin, base).then((built) => {
+    pending = buildIndex(origin(), base).then((built) => {
       for (const [k, v] of built.files) served.set(k, v);
       current = built;
       log(`Pagefind: đã lập chỉ mục tìm kiếm cho ${built.pages} trang (${Math.round(performance.now() - started)} ms).`);
@@ -84,8 +88,7 @@ export function devSearchMiddleware(base: string, log: (line: string) => void) {
     const path = (req.url ?? '').split('?')[0]!;
     if (!path.startsWith(prefix) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     const file = decodeURIComponent(path.slice(prefix.length));
-    const origin = `http://${req.headers.host}`;
-    ensure(origin, file === 'pagefind.js').then((built) => {
+    ensure(file === 'pagefind.js').then((built) => {
       const body = built.files.get(file) ?? served.get(file);
       if (!body) { res.statusCode = 404; res.end(); return; }
       res.setHeader('Content-Type', TYPES[file.split('.').pop()!] ?? 'application/octet-stream');
@@ -93,4 +96,11 @@ export function devSearchMiddleware(base: string, log: (line: string) => void) {
       res.end(req.method === 'HEAD' ? undefined : Buffer.from(body));
     }).catch((error: unknown) => next(error));
   };
+}
+
+/** http://host:port of a listening server; the loopback address when it listens on every interface. */
+export function ownOrigin(address: AddressInfo | string | null | undefined): string {
+  if (!address || typeof address === 'string') throw new Error('dev server is not listening on a TCP port');
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }

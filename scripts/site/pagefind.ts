@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 // Imported up front: Astro closes the config's module runner before build:done runs.
 import * as pagefind from 'pagefind';
-import { devSearchMiddleware, SEARCH_SECTIONS } from './dev-search.js';
+import { devSearchMiddleware, ownOrigin, SEARCH_SECTIONS } from './dev-search.js';
 
 /** Only these pages are searched: the guidance and the frameworks, not thousands of unit pages. */
 export const SEARCH_GLOB = `{${SEARCH_SECTIONS.join(',')}}/**/*.html`;
@@ -21,7 +21,7 @@ export function pagefindIntegration(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:server:setup': ({ server, logger }) => {
-        server.middlewares.use(devSearchMiddleware(base, (line) => logger.info(line)));
+        server.middlewares.use(devSearchMiddleware(base, () => ownOrigin(server.httpServer?.address()), (line) => logger.info(line)));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
