@@ -6,7 +6,9 @@ import type { CliContext } from './context.js';
 import { parseCliArgs, withUsage, UsageError } from './context.js';
 import { formatChange, formatNumber } from '../core/format.js';
 import type { AuditEntry, AuditLog, ItemChange } from '../core/history/index.js';
-import { COMMON_OPTIONS, TIME_SOURCE_LEGEND, TIME_SOURCE_VI, VIA_VI, openForCli, parseYear, reportHistoryErrors, short, when } from './history.js';
+import { COMMON_OPTIONS, TIME_SOURCE_LEGEND, TIME_SOURCE_VI, VIA_VI, openForCli, parseYear, reportHistoryErrors, short, unitInWorkingTree, when } from './history.js';
+import { requireUnit } from './unit-arg.js';
+import { resolve } from 'node:path';
 
 const USAGE = 'Cách dùng: npm run audit -- --unit <mã đơn vị> --year <năm> [--from <thời điểm ISO|commit>] [--to <thời điểm ISO|commit>] [--format table|json] [--ref main] [--no-cache] [--no-github] [--root <thư mục kho>]';
 
@@ -21,6 +23,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       const log = await history.audit({ year, unit: values.unit!, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
       history.save();
       history.close();
+      if (log.entries.length === 0) await requireUnit(values.unit!, (u) => unitInWorkingTree(values.root ? resolve(values.root) : ctx.root, u));
       if (values.format === 'json') ctx.out(JSON.stringify(log, null, 2) + '\n');
       else ctx.out(table(log));
       return 0;

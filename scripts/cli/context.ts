@@ -31,8 +31,12 @@ export function createContext(root: string): CliContext {
 
 export class UsageError extends Error {}
 
+/** `--help` or `-h` anywhere, even after `--` (`npm run score -- --help` passes it through). */
+class HelpRequested extends Error {}
+
 /** node:util parseArgs with Vietnamese errors: a wrong flag is a usage error (exit 2), never a trace. */
 export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = false) {
+  if (args.some((a) => a === '--help' || a === '-h')) throw new HelpRequested();
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
@@ -44,11 +48,15 @@ export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
-/** Runs a command body, turning UsageError into exit code 2 with the message. */
+/** Runs a command body, turning UsageError into exit code 2 with the message, and --help into the usage. */
 export async function withUsage(ctx: CliContext, usage: string, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      ctx.out(`${usage}\n`);
+      return 0;
+    }
     if (error instanceof UsageError) {
       ctx.err(`${error.message}\n\n${usage}\n`);
       return 2;

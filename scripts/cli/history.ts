@@ -6,6 +6,8 @@ import type { CliContext } from './context.js';
 import { resolve } from 'node:path';
 import { parseCliArgs, withUsage, UsageError } from './context.js';
 import { parseInstant } from '../core/time.js';
+import { fsSource } from '../io/fs-source.js';
+import { requireUnit, unitPath } from './unit-arg.js';
 import { formatDateTime } from '../core/format.js';
 import type { HistoryOptions, HistoryRepo, Submission, Timeline, TimeSource } from '../core/history/index.js';
 
@@ -114,6 +116,8 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       const timeline = await history.timeline({ year, at, ...(values.unit ? { unit: values.unit } : {}) });
       history.save();
       history.close();
+      // Only an empty answer needs the registry: a unit removed from it still has its history.
+      if (values.unit && timeline.units.length === 0) await requireUnit(values.unit, (u) => unitInWorkingTree(values.root ? resolve(values.root) : ctx.root, u));
       if (values.format === 'json') ctx.out(JSON.stringify(timeline, null, 2) + '\n');
       else ctx.out(table(timeline, values.unit));
       if (values.unit && timeline.units.length === 0) {
@@ -122,6 +126,10 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       return 0;
     });
   });
+}
+
+export async function unitInWorkingTree(root: string, unit: string): Promise<boolean> {
+  return (await fsSource(root).read(unitPath(unit))) !== null;
 }
 
 function columns(rows: string[][]): string[] {

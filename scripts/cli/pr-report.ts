@@ -31,7 +31,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   return withUsage(ctx, USAGE, async () => {
     const [sub, ...rest] = args;
     const { values } = parseCliArgs(rest, OPTIONS);
-    if (!sub || sub === '--help' || sub === '-h' || values.help) { ctx.out(USAGE + '\n'); return sub ? 0 : 2; }
+    if (!sub || sub === '--help' || sub === '-h') { ctx.out(USAGE + '\n'); return sub ? 0 : 2; }
     const { parseRepository } = await import('../github/client.js');
     const repoText = values.repository ?? ctx.env.GITHUB_REPOSITORY;
     const ref = parseRepository(repoText);

@@ -6,10 +6,12 @@ import { loadContent } from '../core/load/content.js';
 import { scoreYear, ScoringError } from '../core/score/year.js';
 import { STAGES, type Stage, type CampaignResult, type NodeResult, type UnitResult } from '../core/score/index.js';
 import { resultsCsv, resultsJson } from '../core/score/export.js';
-import { formatChange, formatDateTime, formatNumber } from '../core/format.js';
+import { clipWords, formatChange, formatDateTime, formatNumber } from '../core/format.js';
 import { parseInstant } from '../core/time.js';
 import type { ContentSource } from '../core/source.js';
 import { resolve } from 'node:path';
+import { requireUnit } from './unit-arg.js';
+import { appraisedPoints, TERMS } from '../core/score/terms.js';
 
 const USAGE = 'Cách dùng: npm run score -- --year <năm> [--stage self|appraisal|final] [--format table|json|csv] [--at <thời điểm ISO>] [--unit <mã đơn vị>] [--root <thư mục kho>]\n  --unit: bảng chi tiết của một đơn vị theo lĩnh vực, tiêu chí (định dạng table).';
 
@@ -35,6 +37,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       snapshotNote = snap.note;
     }
     const content = await loadContent(source);
+    if (values.unit) await requireUnit(values.unit, (u) => content.registry.units.has(u));
     let result: CampaignResult;
     try {
       result = scoreYear(content, year, stage);
@@ -73,12 +76,12 @@ function table(result: CampaignResult): string {
     // Council stages show every component of the total beside the unit's self-score.
     const council = result.stage !== 'self';
     const header = council
-      ? ['Hạng', 'Đơn vị', 'Tự chấm', 'Thẩm định', 'ĐTXHH', 'Thưởng', 'Trừ', 'Tổng', 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi']
+      ? ['Hạng', 'Đơn vị', TERMS.self, TERMS.appraised, TERMS.survey, TERMS.bonus, TERMS.penalty, TERMS.total, 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi']
       : ['Hạng', 'Đơn vị', 'Điểm', 'Tối đa', 'Chỉ số %', 'Xếp loại', 'Thay đổi'];
     const rows = [header, ...g.units.map((u) => [String(u.rank ?? '—'), u.shortName,
-      ...(council ? [formatNumber(u.selfPoints), formatNumber(u.criteriaPoints - u.surveyPoints), formatNumber(u.surveyPoints), formatNumber(u.bonus), formatNumber(u.penalty)] : []),
-      formatNumber(u.points), formatNumber(u.applicableMax), formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change)])];
-    const numeric = new Set(header.map((h, i) => (['Đơn vị', 'Hạng', 'Xếp loại', 'Thay đổi'].includes(h) ? -1 : i)));
+      ...(council ? [formatNumber(u.selfPoints), formatNumber(appraisedPoints(u.tree, result.stage)), formatNumber(u.surveyPoints), formatNumber(u.bonus), formatNumber(u.penalty)] : []),
+      formatNumber(u.points), formatNumber(u.applicableMax), formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change, 2)])];
+    const numeric = new Set(header.map((h, i) => (['Đơn vị', 'Hạng', 'Xếp loại'].includes(h) ? -1 : i)));
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
     for (const r of rows) out.push(r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd());
     if (!g.units.length) out.push('(chưa có đơn vị nào nộp)');
@@ -91,7 +94,7 @@ function unitTable(u: UnitResult): string {
   const rows: string[][] = [['Mã', 'Tiêu chí', 'Tối đa', 'Áp dụng', 'Điểm', 'Chỉ số %']];
   const visit = (n: NodeResult, depth: number) => {
     const note = n.leaf?.notApplicable ? ' (không áp dụng)' : n.leaf?.method === 'survey' ? ' (ĐTXHH)' : '';
-    rows.push([n.code, `${'  '.repeat(depth)}${n.title}${note}`.slice(0, 70), formatNumber(n.max), formatNumber(n.applicableMax), formatNumber(n.points), formatNumber(n.index, 2)]);
+    rows.push([n.code, `${'  '.repeat(depth)}${clipWords(n.title, 70 - 2 * depth - note.length)}${note}`, formatNumber(n.max), formatNumber(n.applicableMax), formatNumber(n.points), formatNumber(n.index, 2)]);
     for (const c of n.children ?? []) visit(c, depth + 1);
   };
   for (const d of u.tree.children ?? []) visit(d, 0);

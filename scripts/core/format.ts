@@ -35,9 +35,18 @@ export function formatDateTime(instant: Date, timeZone: string = DEFAULT_TIMEZON
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ''}`;
 }
 
-/** Signed change: "+2,5" / "−1,25" / "0". */
-export function formatChange(n: number | null | undefined): string {
+/** Signed change: "+2,5" / "−1,25" / "0"; with digits, fixed like the figure it changes ("+4,30"). */
+export function formatChange(n: number | null | undefined, digits?: number): string {
   if (n === null || n === undefined) return '—';
-  if (n === 0) return '0';
-  return `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n))}`;
+  if (n === 0) return digits === undefined ? '0' : formatNumber(0, digits);
+  return `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n), digits)}`;
+}
+
+/** Shortens text to at most `max` characters at a word boundary, marking the cut with "…". */
+export function clipWords(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max - 1).join('');
+  const space = head.lastIndexOf(' ');
+  return `${(space > 0 ? head.slice(0, space) : head).trimEnd()}…`;
 }

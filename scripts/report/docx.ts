@@ -1,6 +1,7 @@
 // The council's report as DOCX in the layout of a Vietnamese administrative document
 // (Nghị định 30/2020/NĐ-CP): agency and national motto header, number and place/date line,
 // bold title, tables, signature block; Times New Roman, A4, 3 cm left margin.
+import { TERMS } from '../core/score/terms.js';
 import {
   AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, PageOrientation,
 } from 'docx';
@@ -52,16 +53,16 @@ export async function councilReportDocx(report: CouncilReport, printedAt: Date):
   ];
   report.groups.forEach((g, gi) => {
     body.push(p(`${gi + 1}. ${g.name}`, { bold: true }));
-    body.push(table(['Hạng', 'Đơn vị', 'Tự chấm', 'Thẩm định', 'Điều tra XHH', 'Thưởng', 'Trừ', 'Tổng điểm', 'Tối đa', 'Chỉ số (%)', 'Xếp loại'],
-      g.rows.map((r) => [String(r.rank ?? '—'), r.name, n(r.selfPoints), n(r.criteriaPoints), n(r.surveyPoints), n(r.bonus), n(r.penalty), n(r.points), n(r.applicableMax), formatNumber(r.index, 2), r.classification]),
+    body.push(table(['Hạng', 'Đơn vị', TERMS.self, TERMS.appraised, TERMS.survey, TERMS.bonus, TERMS.penalty, TERMS.total, 'Tối đa', 'Chỉ số (%)', 'Xếp loại'],
+      g.rows.map((r) => [String(r.rank ?? '—'), r.name, n(r.selfPoints), n(r.appraisedPoints), n(r.surveyPoints), n(r.bonus), n(r.penalty), n(r.points), n(r.applicableMax), formatNumber(r.index, 2), r.classification]),
       new Set([2, 3, 4, 5, 6, 7, 8, 9])));
     body.push(p(''));
   });
   body.push(p('II. KẾT QUẢ THEO LĨNH VỰC CỦA TỪNG ĐƠN VỊ', { bold: true }));
   report.units.forEach((u, ui) => {
     body.push(p(`${ui + 1}. ${u.name} (${u.group}): ${n(u.points)} điểm, Chỉ số ${formatNumber(u.index, 2)}%`, { bold: true }));
-    body.push(table(['Mã', 'Lĩnh vực', 'Tối đa', 'Tối đa áp dụng', 'Tự chấm', 'Thẩm định', 'Chỉ số (%)'],
-      u.domains.map((dm) => [dm.code, dm.title, n(dm.max), n(dm.applicableMax), n(dm.self), n(dm.appraised), formatNumber(dm.index, 2)]), new Set([2, 3, 4, 5, 6])));
+    body.push(table(['Mã', 'Lĩnh vực', 'Tối đa', 'Tối đa áp dụng', TERMS.self, TERMS.appraised, TERMS.survey, 'Chỉ số (%)'],
+      u.domains.map((dm) => [dm.code, dm.title, n(dm.max), n(dm.applicableMax), n(dm.self), n(dm.appraised), n(dm.survey), formatNumber(dm.index, 2)]), new Set([2, 3, 4, 5, 6, 7])));
     body.push(p(''));
   });
   body.push(new Table({

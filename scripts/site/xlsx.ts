@@ -10,7 +10,7 @@ export interface XlsxLabels {
   about: { title: string; stage: string; stageName: string; decision: string; decisionText: string; generated: string; generatedText: string };
 }
 
-const NUMERIC = new Set<string>(['rank', 'criteriaPoints', 'bonus', 'penalty', 'points', 'applicableMax', 'index', 'change']);
+const NUMERIC = new Set<string>(['rank', 'selfPoints', 'appraisedPoints', 'surveyPoints', 'criteriaPoints', 'bonus', 'penalty', 'points', 'applicableMax', 'index', 'change']);
 
 export async function resultsXlsx(result: CampaignResult, labels: XlsxLabels): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
@@ -28,7 +28,7 @@ export async function resultsXlsx(result: CampaignResult, labels: XlsxLabels): P
   ds.addRow([...labels.domainHeaders]).font = { bold: true };
   for (const g of result.groups) {
     for (const u of g.units) {
-      for (const d of domainSummary(u.tree)) ds.addRow([g.name, u.unit, u.name, d.code, d.title, d.max, d.applicableMax, d.points, d.index]);
+      for (const d of domainSummary(u.tree, result.stage)) ds.addRow([g.name, u.unit, u.name, d.code, d.title, d.max, d.applicableMax, d.appraisedPoints, d.surveyPoints, d.points, d.index]);
     }
   }
   ds.columns.forEach((c, i) => { c.width = i === 2 || i === 4 ? 44 : i === 0 ? 26 : 14; });

@@ -1,6 +1,7 @@
 // Every Vietnamese string of the public site, so the wording can be reviewed in one read.
 // Data (unit names, criterion titles, explanations) never comes from here.
 import type { Stage } from '../../scripts/core/score/index.js';
+import { TERMS } from '../../scripts/core/score/terms.js';
 
 export const vi = {
   site: {
@@ -137,12 +138,13 @@ export const vi = {
     rank: 'Hạng',
     unit: 'Đơn vị',
     points: 'Điểm đạt',
-    selfPoints: 'Tự chấm',
-    appraised: 'Thẩm định',
-    survey: 'Điều tra XHH',
-    bonus: 'Thưởng',
-    penalty: 'Trừ',
-    total: 'Tổng điểm',
+    selfPoints: TERMS.self,
+    appraised: TERMS.appraised,
+    survey: TERMS.survey,
+    criteria: TERMS.criteria,
+    bonus: TERMS.bonus,
+    penalty: TERMS.penalty,
+    total: TERMS.total,
     applicableMax: 'Điểm tối đa áp dụng',
     index: 'Chỉ số (%)',
     classification: 'Xếp loại',
@@ -183,8 +185,10 @@ export const vi = {
     domainsCaption: (y: number) => `Điểm theo lĩnh vực năm ${y}`,
     criteria: 'Theo tiêu chí, kèm giải trình và tài liệu kiểm chứng',
     criteriaCaption: (y: number) => `Điểm theo tiêu chí năm ${y}`,
-    self: 'Tự chấm',
-    appraised: 'Thẩm định',
+    self: TERMS.self,
+    appraised: TERMS.appraised,
+    survey: TERMS.survey,
+    criteriaPoints: TERMS.criteria,
     max: 'Tối đa',
     explanation: 'Giải trình',
     remark: 'Nhận xét của Hội đồng',
@@ -237,7 +241,7 @@ export const vi = {
     json: 'JSON',
     none: 'Chưa có năm nào được công bố kết quả.',
     xlsx_sheets: { results: 'Kết quả', domains: 'Theo lĩnh vực', about: 'Thông tin' },
-    xlsx_domain_headers: ['Nhóm', 'Mã đơn vị', 'Đơn vị', 'Mã lĩnh vực', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tối đa áp dụng', 'Điểm đạt', 'Chỉ số (%)'],
+    xlsx_domain_headers: ['Nhóm', 'Mã đơn vị', 'Đơn vị', 'Mã lĩnh vực', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tối đa áp dụng', TERMS.appraised, TERMS.survey, TERMS.criteria, 'Chỉ số (%)'],
     xlsx_about: {
       title: (y: number) => `Kết quả Chỉ số CCHC năm ${y}`,
       stage: 'Loại kết quả',

@@ -1,43 +1,10 @@
-// Geometry and colours of the static SVG charts, computed at build time so results pages ship no
-// script. Kept apart from the components so the arithmetic is testable without rendering.
+// Geometry and colours of the static charts (HTML and CSS, no script), computed at build time.
+// Kept apart from the components so the arithmetic is testable without rendering.
 
-export interface Bar {
-  label: string;
-  value: number | null;
-  /** Text drawn after the bar (the formatted value). */
-  text: string;
-}
-
-export interface BarLayout {
-  width: number;
-  height: number;
-  labelWidth: number;
-  plotWidth: number;
-  rowHeight: number;
-  top: number;
-  bars: { label: string; text: string; y: number; width: number }[];
-  ticks: { x: number; label: string }[];
-}
-
-/** Horizontal bars on a 0–100 % scale, one row per unit in rank order. */
-export function barLayout(bars: Bar[], opts: { width?: number; labelWidth?: number; rowHeight?: number } = {}): BarLayout {
-  const width = opts.width ?? 720;
-  const labelWidth = opts.labelWidth ?? 200;
-  const rowHeight = opts.rowHeight ?? 18;
-  const top = 22;
-  const valueRoom = 56;
-  const plotWidth = width - labelWidth - valueRoom;
-  const scale = (v: number) => Math.max(0, Math.min(100, v)) / 100 * plotWidth;
-  return {
-    width, labelWidth, plotWidth, rowHeight, top,
-    height: top + bars.length * rowHeight + 6,
-    bars: bars.map((b, i) => ({ label: b.label, text: b.text, y: top + i * rowHeight, width: round1(b.value === null ? 0 : scale(b.value)) })),
-    ticks: [0, 25, 50, 75, 100].map((t) => ({ x: round1(labelWidth + scale(t)), label: `${t}` })),
-  };
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
+/** A bar's length in percent of its track: the index on a 0–100 scale, clamped; none for no index. */
+export function barPercent(index: number | null): number {
+  if (index === null || Number.isNaN(index)) return 0;
+  return Math.round(Math.max(0, Math.min(100, index)) * 10) / 10;
 }
 
 /**

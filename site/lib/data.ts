@@ -47,3 +47,12 @@ export function siteNow(): Date {
   }
   return buildNow;
 }
+
+/**
+ * True when the site runs on a set clock (PARINDEX_NOW, as `npm start` passes the portal's): the
+ * page's own script must then count from that instant, not from the reader's clock, or a demo in
+ * the 2023 window would say every deadline has passed.
+ */
+export function siteClockIsFixed(): boolean {
+  return !!process.env.PARINDEX_NOW && parseInstant(process.env.PARINDEX_NOW) !== null;
+}

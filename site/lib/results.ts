@@ -5,6 +5,7 @@ import type { Content } from '../../scripts/core/load/content.js';
 import type { Campaign } from '../../scripts/core/model.js';
 import type { CampaignResult, Stage, UnitResult } from '../../scripts/core/score/index.js';
 import { scoreYear, ScoringError } from '../../scripts/core/score/year.js';
+import { isPublishedAt } from '../../scripts/core/publication.js';
 
 export interface Published {
   year: number;
@@ -22,20 +23,22 @@ function memo<T>(content: Content, key: string, make: () => T): T {
   return m.get(key) as T;
 }
 
-export function isPublished(content: Content, year: number): boolean {
-  return content.registry.campaigns.get(year)?.publication.status === 'published';
+/** Whether a year's results are public at `now` (the site's clock: siteNow()). */
+export function isPublished(content: Content, year: number, now: Date): boolean {
+  const campaign = content.registry.campaigns.get(year);
+  return !!campaign && isPublishedAt(campaign, now);
 }
 
 /** Published years, newest first. */
-export function publishedYears(content: Content): number[] {
-  return [...content.registry.campaigns.keys()].filter((y) => isPublished(content, y)).sort((a, b) => b - a);
+export function publishedYears(content: Content, now: Date): number[] {
+  return [...content.registry.campaigns.keys()].filter((y) => isPublished(content, y, now)).sort((a, b) => b - a);
 }
 
 /** The published result of a year, or null while the campaign is unpublished. */
-export function publishedResult(content: Content, year: number): Published | null {
+export function publishedResult(content: Content, year: number, now: Date): Published | null {
+  if (!isPublished(content, year, now)) return null;
   return memo(content, `published:${year}`, () => {
-    const campaign = content.registry.campaigns.get(year);
-    if (!campaign || campaign.publication.status !== 'published') return null;
+    const campaign = content.registry.campaigns.get(year)!;
     let stage: Stage = 'final';
     let result: CampaignResult;
     try {

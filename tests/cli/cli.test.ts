@@ -1,7 +1,7 @@
 // The CLI as users run it: the launcher, exit codes, output formats, Vietnamese errors.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -80,12 +80,60 @@ describe('parindex score', () => {
     expect(r.out).toMatch(/Sở Thử nghiệm A tỉnh Thái Nguyên: 4,5\/6 điểm, Chỉ số 75,00%, hạng 1/);
     expect(r.out).toMatch(/^1\.3\s+Giải quyết thủ tục hành chính của đơn vị \(không áp dụng\)\s+2\s+0\s+0\s+—$/m);
     expect(r.out).toMatch(/^2\.1\.1\s+Đánh giá, xếp loại công chức đúng quy định\s+1\s+1\s+0,5\s+50,00$/m);
-    expect(run(['score', '--year', '2023', '--root', base, '--unit', 'khong-co']).code).toBe(1);
+  });
+  it('says a unit that is not in the registry does not exist (exit 2), instead of "no result"', () => {
+    const r = run(['score', '--year', '2023', '--root', base, '--unit', 'khong-co']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^Đơn vị “khong-co” không tồn tại: không có tệp content\/units\/khong-co\.yaml\./);
   });
   it('explains a missing campaign or appraisal stage', () => {
     const r = run(['score', '--year', '2031', '--root', base]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/Không có đợt đánh giá năm 2031/);
     expect(run(['score', '--year', '2023', '--stage', 'final', '--root', base]).err).toMatch(/chưa có kết quả thẩm định/);
+  });
+});
+
+describe('usage and output conventions', () => {
+  it('prints usage on --help, also after `--` (npm run score -- --help), and exits 0', () => {
+    for (const args of [['score', '--help'], ['score', '--', '--help'], ['history', '-h'], ['report', '--year', '2023', '--help']]) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.out, args.join(' ')).toMatch(new RegExp(`^Cách dùng: npm run ${args[0]} -- `));
+      expect(r.err).toBe('');
+    }
+  });
+
+  it('clips long criterion titles at a word boundary, never mid-word', () => {
+    const r = run(['score', '--year', '2023', '--unit', 'so-noi-vu']);
+    expect(r.code, r.err).toBe(0);
+    const words = new Set(readdirSync(join(root, 'content/frameworks')).flatMap((f) => readFileSync(join(root, 'content/frameworks', f), 'utf8').split(/[\s"']+/)));
+    const clipped = r.out.split('\n').filter((l) => l.includes('…'));
+    expect(clipped.length).toBeGreaterThan(0);
+    for (const line of clipped) {
+      const last = /(\S+)…/.exec(line)![1]!;
+      expect(words.has(last) || words.has(`${last},`) || words.has(last.replace(/,$/, '')), line).toBe(true);
+    }
+  });
+
+  it('prints every change with two decimals, like the index it changes', () => {
+    // The self stage of the sample data has changes like +4,3 beside +4,04.
+    const r = run(['score', '--year', '2023']);
+    expect(r.code, r.err).toBe(0);
+    const changes = r.out.split('\n').filter((l) => /^\d+\s/.test(l)).map((l) => l.trim().split(/\s+/).at(-1));
+    expect(changes.length).toBe(8);
+    for (const c of changes) expect(c).toMatch(/^(?:[+−]\d+,\d\d|0,00|—)$/);
+  });
+
+  it('documents every command of `parindex --help` in the README, each with its npm script', () => {
+    const help = run(['--help']).out;
+    const names = [...help.matchAll(/^  (\S+)  /gm)].map((m) => m[1]!);
+    expect(names).toContain('pr-report');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
+    for (const name of names) {
+      expect(readme, name).toMatch(name === 'start' ? /npm start/ : new RegExp(`npm run ${name}\\b`));
+      expect(scripts[name], name).toBe(`node scripts/bin/parindex.mjs ${name}`);
+    }
   });
 });

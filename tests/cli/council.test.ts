@@ -36,6 +36,10 @@ describe('council report', () => {
       fromSheet.push([v[1], v[2], v[9], v[11]]);
     }
     expect(fromSheet).toEqual(rows);
+    // Points and the index with two fixed decimals ("0.##" printed "85." for whole numbers).
+    for (let col = 4; col <= 11; col++) expect(sheet.getRow(3).getCell(col).numFmt, `column ${col}`).toBe('0.00');
+    const domains = wb.getWorksheet('Theo lĩnh vực')!;
+    for (let col = 6; col <= 10; col++) expect(domains.getRow(2).getCell(col).numFmt, `domain column ${col}`).toBe('0.00');
   });
 });
 

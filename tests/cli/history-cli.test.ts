@@ -56,6 +56,13 @@ describe('history and audit', () => {
     expect(a.submissions.map((s: { time: string; onTime: boolean }) => [s.time, s.onTime])).toEqual([
       ['2023-11-10T09:00:00+07:00', true], ['2023-11-17T16:59:59+07:00', true], ['2023-11-17T17:00:00+07:00', false]]);
   });
+  it('says a unit that is not in the registry does not exist', () => {
+    for (const cmd of ['history', 'audit']) {
+      const r = run([cmd, '--year', '2023', '--root', repo, '--unit', 'khong-co', '--no-cache']);
+      expect(r.code, cmd).toBe(2);
+      expect(r.err, cmd).toMatch(/^Đơn vị “khong-co” không tồn tại: không có tệp content\/units\/khong-co\.yaml\./);
+    }
+  });
   it('audits item changes with score deltas', () => {
     const r = run(['audit', '--unit', 'don-vi-a', '--year', '2023', '--root', repo, '--format', 'json', '--no-cache']);
     expect(r.code, r.err).toBe(0);

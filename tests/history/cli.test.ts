@@ -49,8 +49,10 @@ describe('npm run history', () => {
     const one = await call(history, ['--year', '2023', '--unit', 'so-noi-vu']);
     expect(one.out).toContain('Đơn vị so-noi-vu (content/self-assessments/2023/so-noi-vu.yaml)');
     expect(one.out).toMatch(/17\/11\/2023 17:00:00\s+giờ commit\s+\w{10}\s+commit trực tiếp\s+—\s+Nguyễn Thị An <an@sonoivu.gov.vn>\s+sửa\s+QUÁ HẠN\s+có/);
+    // A unit missing from the registry is named as such, not reported as "no changes" (issue 13).
     const none = await call(history, ['--year', '2023', '--unit', 'khong-co']);
-    expect(none.err).toContain('Đơn vị khong-co chưa có thay đổi nào');
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('Đơn vị “khong-co” không tồn tại: không có tệp content/units/khong-co.yaml.');
   });
 
   it('refuses bad arguments with exit 2 and a shallow clone with exit 1', async () => {

@@ -2,7 +2,7 @@
 // published, the base path, chart colours and geometry, tree rows, and which stage is public.
 import { describe, expect, it } from 'vitest';
 import { evidenceHref, evidencePath, href, safeExternalUrl } from '../../site/lib/links.js';
-import { barLayout, contrastRatio, heatColor, HEAT_LEGEND } from '../../site/lib/charts.js';
+import { barPercent, contrastRatio, heatColor, HEAT_LEGEND } from '../../site/lib/charts.js';
 import { treeRows } from '../../site/lib/tree.js';
 import { publishedResult, publishedYears } from '../../site/lib/results.js';
 import { siteBase } from '../../scripts/site/config.js';
@@ -63,13 +63,8 @@ describe('charts', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
   });
 
-  it('bars are proportional to the index and clamped to the plot', () => {
-    const l = barLayout([{ label: 'A', value: 100, text: '100' }, { label: 'B', value: 50, text: '50' }, { label: 'C', value: null, text: '—' }, { label: 'D', value: 140, text: '140' }]);
-    expect(l.bars[0]!.width).toBe(l.plotWidth);
-    expect(l.bars[1]!.width).toBeCloseTo(l.plotWidth / 2, 0);
-    expect(l.bars[2]!.width).toBe(0);
-    expect(l.bars[3]!.width).toBe(l.plotWidth);
-    expect(l.height).toBe(l.top + 4 * l.rowHeight + 6);
+  it('bars are proportional to the index and clamped to the track', () => {
+    expect([100, 50, null, 140, -3, 82.561].map(barPercent)).toEqual([100, 50, 0, 100, 0, 82.6]);
   });
 });
 
@@ -87,19 +82,24 @@ describe('scored trees and published results', () => {
   });
 
   it('shows nothing for an unpublished year, self-scores without appraisals, the council’s final score with them', async () => {
+    const after = new Date('2024-04-01T00:00:00+07:00');
     const unpublished = await loadContent(baseSource());
-    expect(publishedResult(unpublished, 2023)).toBeNull();
-    expect(publishedYears(unpublished)).toEqual([]);
+    expect(publishedResult(unpublished, 2023, after)).toBeNull();
+    expect(publishedYears(unpublished, after)).toEqual([]);
 
     const campaign = baseText('content/campaigns/2023.yaml').replace('publication: { status: unpublished }', 'publication: { status: published, decision: "1/QĐ-UBND", date: "2024-03-01" }');
     const published = await loadContent(withFiles({ 'content/campaigns/2023.yaml': campaign }));
-    expect(publishedResult(published, 2023)?.stage).toBe('self');
+    expect(publishedResult(published, 2023, after)?.stage).toBe('self');
+    // The decision date on the site's clock, not the status alone: before 01/03/2024 (Vietnam) nothing is public.
+    expect(publishedYears(published, new Date('2024-02-29T23:59:59+07:00'))).toEqual([]);
+    expect(publishedResult(published, 2023, new Date('2023-11-10T09:00:00+07:00'))).toBeNull();
+    expect(publishedYears(published, new Date('2024-03-01T00:00:00+07:00'))).toEqual([2023]);
 
     const appraised = await loadContent(withFiles({
       'content/campaigns/2023.yaml': campaign,
       'content/appraisals/2023/don-vi-a.yaml': 'unit: don-vi-a\nyear: 2023\nframework: fw-so-2023\nitems:\n  - { code: "1.1", round1: { score: 1 }, round2: { score: 2 } }\n',
     }));
-    const p = publishedResult(appraised, 2023)!;
+    const p = publishedResult(appraised, 2023, after)!;
     expect(p.stage).toBe('final');
     expect(p.result).toEqual(scoreYear(appraised, 2023, 'final'));
   });

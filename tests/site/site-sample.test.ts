@@ -9,10 +9,12 @@ import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/fixtures.js';
-import { chromiumAvailable, launchBrowser } from '../helpers/browser.js';
+import { chromiumAvailable, collectErrors, launchBrowser } from '../helpers/browser.js';
 import { loadContent, type Content } from '../../scripts/core/load/content.js';
 import { fsSource } from '../../scripts/io/fs-source.js';
 import { scoreYear } from '../../scripts/core/score/year.js';
+import { isPublishedAt } from '../../scripts/core/publication.js';
+import { TERMS } from '../../scripts/core/score/terms.js';
 import { RESULT_COLUMNS, resultRows, resultsCsv, resultsJson } from '../../scripts/core/score/export.js';
 import type { Stage } from '../../scripts/core/score/index.js';
 import { formatChange, formatNumber } from '../../scripts/core/format.js';
@@ -38,8 +40,10 @@ beforeAll(async () => {
     loadContent(fsSource(REPO_ROOT)),
   ]);
   const years = [...content.registry.campaigns.values()];
-  published = years.filter((c) => c.publication.status === 'published').map((c) => c.year);
-  unpublished = years.filter((c) => c.publication.status !== 'published').map((c) => c.year);
+  // Public on the build's clock: 2023 is marked published (decision of 22/03/2024) but at NOW,
+  // inside the 2023 self-assessment window, only 2022 is.
+  published = years.filter((c) => isPublishedAt(c, new Date(NOW))).map((c) => c.year);
+  unpublished = years.filter((c) => !isPublishedAt(c, new Date(NOW))).map((c) => c.year);
   server = await serveStatic(OUT);
   browser = await launchBrowser();
   ctx = await offlineContext(browser, server.url);
@@ -65,9 +69,10 @@ describe('build', () => {
     expect(htmlFiles(OUT).length).toBeGreaterThan(20);
   });
 
-  it('has sample data with a published campaign', () => {
-    // Unpublished years are covered by the fixture test (site-fixture.test.ts) whatever the sample holds.
-    expect(published.length).toBeGreaterThan(0);
+  it('has sample data with a published campaign, and one whose decision is still to come at NOW', () => {
+    expect(published).toEqual([2022]);
+    expect(unpublished).toEqual([2023]);
+    expect(content.registry.campaigns.get(2023)!.publication.status).toBe('published');
   });
 });
 
@@ -88,13 +93,54 @@ describe('results equal the scoring engine', () => {
           expect(r.cells).toEqual([String(u.rank ?? '—'), u.name, ...parts, formatNumber(u.points), formatNumber(u.applicableMax), formatNumber(u.index, 2), u.classification?.name ?? '—', formatChange(u.change)]);
           compared++;
         });
-        // One bar per ranked unit in the static chart.
-        expect(await page.locator(`section[aria-labelledby="nhom-${g.id}"] figure svg rect`).count()).toBe(g.units.length);
+        // One bar per ranked unit in the static chart, in rank order.
+        expect(await page.$$eval(`section[aria-labelledby="nhom-${g.id}"] figure.bar-chart .bars li`, (lis) => lis.map((li) => li.getAttribute('data-unit')))).toEqual(g.units.map((u) => u.unit));
       }
       expect(compared).toBeGreaterThan(0);
       expect(await page.textContent('main')).toContain(stage === 'self' ? 'Kết quả tự chấm' : 'Kết quả thẩm định');
       await page.close();
     }
+  });
+
+  it('one vocabulary: “Thẩm định” and “Điều tra XHH” are the same numbers in the ranking, the CSV and each unit’s domain table', async () => {
+    const num = (t: string) => (t === '—' || t === '' ? 0 : Number(t.replace(/\./g, '').replace(',', '.')));
+    let compared = 0;
+    for (const year of published) {
+      if ((await shownStage(year)) === 'self') continue;
+      const [header, ...lines] = readFileSync(join(OUT, 'tai-ve', `chi-so-cchc-${year}.csv`), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/).map((l) => l.split(';'));
+      const csv = new Map(lines.map((l) => [l[header!.indexOf('Mã đơn vị')]!, l]));
+      const { page } = await openPage(ctx, `${server.url}/ket-qua/${year}/`);
+      const tables = await page.$$eval('table.ranking', (ts) => ts.map((t) => ({
+        head: [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
+        rows: [...t.querySelectorAll('tbody tr')].map((tr) => ({ unit: tr.getAttribute('data-unit')!, cells: [...tr.children].map((c) => c.textContent!.trim()) })),
+      })));
+      await page.close();
+      for (const t of tables) {
+        for (const term of [TERMS.self, TERMS.appraised, TERMS.survey, TERMS.total]) {
+          expect(t.head, `${year}: ranking column ${term}`).toContain(term);
+          expect(header, `${year}: CSV column ${term}`).toContain(term);
+        }
+        for (const r of t.rows) {
+          const onPage = (term: string) => r.cells[t.head.indexOf(term)]!;
+          const inCsv = (term: string) => csv.get(r.unit)![header!.indexOf(term)]!;
+          for (const term of [TERMS.appraised, TERMS.survey]) expect(num(inCsv(term)), `${year} ${r.unit} ${term}: CSV vs page`).toBe(num(onPage(term)));
+          const unitPage = await openPage(ctx, `${server.url}/don-vi/${r.unit}/`);
+          const domains = await unitPage.page.$eval(`section[aria-labelledby="nam-${year}"] table`, (table) => ({
+            head: [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
+            rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())),
+          }));
+          await unitPage.page.close();
+          for (const term of [TERMS.appraised, TERMS.survey]) {
+            const col = domains.head.indexOf(term);
+            expect(col, `${r.unit} domain table column ${term}`).toBeGreaterThan(0);
+            const sum = Math.round(domains.rows.reduce((s, row) => s + num(row[col]!), 0) * 100) / 100;
+            expect(sum, `${year} ${r.unit} ${term}: domains vs ranking`).toBe(num(onPage(term)));
+          }
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it('the JSON download is the CLI output, the CSV the engine’s CSV', async () => {
@@ -191,14 +237,14 @@ describe('pages in Chromium', () => {
       await page.close();
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it('public pages ship no script except the home countdown and search; results pages none at all', () => {
     const withScript = htmlFiles(OUT).filter((f) => !f.startsWith('admin/') && /<script\b/i.test(readFileSync(join(OUT, f), 'utf8')));
     expect(withScript.sort()).toEqual(['huong-dan/tim-kiem/index.html', 'index.html']);
   });
 
-  it('the home page shows the next deadline without JavaScript and counts down with it', async () => {
+  it('the home page shows the next deadline without JavaScript, and counts from the site’s clock, not the reader’s', async () => {
     const noJs = await offlineContext(browser, server.url, { javaScriptEnabled: false });
     const { page } = await openPage(noJs, `${server.url}/`);
     const text = await page.textContent('main');
@@ -207,7 +253,27 @@ describe('pages in Chromium', () => {
     expect(await page.isVisible('[data-countdown]')).toBe(false);
     await noJs.close();
 
+    // The build ran on a set clock (PARINDEX_NOW, as under `npm start`): whatever the reader's
+    // clock says (here today's), the countdown is the time left at 10/11/2023 09:00 and stands still.
+    const set = await offlineContext(browser, server.url);
+    const p1 = await set.newPage();
+    const errors = collectErrors(p1);
+    await p1.clock.install({ time: new Date('2026-12-05T08:00:00+07:00') });
+    await p1.goto(`${server.url}/`);
+    const at = 'Còn 7 ngày 8 giờ 0 phút 0 giây đến hạn “Tự đánh giá, chấm điểm” (17/11/2023 17:00)';
+    await expect.poll(() => p1.locator('[data-countdown]').textContent()).toBe(at);
+    await p1.clock.runFor(61_000);
+    expect(await p1.locator('[data-countdown]').textContent()).toBe(at);
+    expect(errors).toEqual([]);
+    await set.close();
+
+    // A build on the system clock (no data-now: the deployed site) counts live on the reader's clock,
+    // so a page built days ago still counts to the right deadline.
     const live = await offlineContext(browser, server.url);
+    await live.route(`${server.url}/`, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replace(/ data-now="[^"]*"/, '') });
+    });
     const p2 = await live.newPage();
     await p2.clock.install({ time: new Date('2023-11-17T16:59:00+07:00') });
     await p2.goto(`${server.url}/`);
@@ -218,6 +284,54 @@ describe('pages in Chromium', () => {
     await expect.poll(() => el.textContent()).not.toContain('“Tự đánh giá, chấm điểm”');
     expect(await el.textContent()).toMatch(/^Còn \d+ ngày/);
     await live.close();
+  });
+
+  it('the home page links only results public at the site’s clock', () => {
+    const html = readHtml(OUT, '/');
+    expect(html).toContain('Kết quả Chỉ số CCHC năm 2022 (đã công bố)');
+    expect(html).not.toMatch(/2023 \(đã công bố\)/);
+    expect(html).not.toContain('href="/ket-qua/2023/"');
+  });
+
+  it('results and print pages fit 390, 768 and 1440 px: no page overflow, readable charts, the ranking whole from 768 px', async () => {
+    const year = published[0]!;
+    const [unit] = [...content.years.get(year)!.selfAssessments.entries()]
+      .sort((a, b) => JSON.stringify(b[1]).length - JSON.stringify(a[1]).length)[0]!;
+    const failures: string[] = [];
+    for (const width of [390, 768, 1440]) {
+      const sized = await offlineContext(browser, server.url, { viewport: { width, height: 900 } });
+      for (const path of [`/ket-qua/${year}/`, `/in/${year}/${unit}/`]) {
+        const { page, errors } = await openPage(sized, server.url + path);
+        failures.push(...errors.map((e) => `${width} ${path}: ${e}`));
+        const m = await page.evaluate(() => {
+          const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+          const wraps = [...document.querySelectorAll('.table-wrap, .sheet-wrap')].map((w) => ({ cls: w.querySelector('table')!.className, table: w.querySelector('table')!.scrollWidth, box: (w as HTMLElement).clientWidth }));
+          const chartText = [...document.querySelectorAll('.bar-label, .bar-value, table.heatmap th, table.heatmap td')];
+          return {
+            overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            wraps,
+            smallest: Math.min(...chartText.map(px)),
+            clipped: chartText.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+            chartText: chartText.length,
+            domainHeads: [...document.querySelectorAll('table.domain-summary th[scope="row"]')].map((th) => Math.round(th.getBoundingClientRect().width)),
+          };
+        });
+        if (m.overflow > 0) failures.push(`${width} ${path}: the page is ${m.overflow} px wider than the window`);
+        if (path.startsWith('/ket-qua/')) {
+          expect(m.chartText, path).toBeGreaterThan(0);
+          if (m.smallest < 12) failures.push(`${width} ${path}: chart text at ${m.smallest} px`);
+          if (m.clipped.length) failures.push(`${width} ${path}: chart labels cut: ${m.clipped.join(', ')}`);
+          // A domain name keeps at least ~12 characters a line: no word-per-line column.
+          if (Math.min(...m.domainHeads) < 150) failures.push(`${width} ${path}: domain names squeezed to ${Math.min(...m.domainHeads)} px`);
+          for (const w of m.wraps.filter((x) => x.cls === 'ranking')) {
+            if (width >= 768 && w.table > w.box) failures.push(`${width} ${path}: ranking ${w.table} px wide in a ${w.box} px column`);
+          }
+        }
+        await page.close();
+      }
+      await sized.close();
+    }
+    expect(failures).toEqual([]);
   });
 
   it('the keyboard reaches the skip link first and it moves focus to the content', async () => {

@@ -2,13 +2,15 @@
 // group with every component of the score, and each unit's domain table (self beside appraised).
 import type { Content } from '../load/content.js';
 import { scoreYear } from '../score/year.js';
-import { round2, type Stage } from '../score/index.js';
+import { surveyTotal, type Stage } from '../score/index.js';
+import { appraisedPoints } from '../score/terms.js';
 
 export interface ReportRow {
-  rank: number | null; unit: string; name: string; selfPoints: number | null; criteriaPoints: number; surveyPoints: number;
+  rank: number | null; unit: string; name: string; selfPoints: number | null; appraisedPoints: number | null; surveyPoints: number;
   bonus: number; penalty: number; points: number; applicableMax: number; index: number | null; classification: string;
 }
-export interface ReportDomain { code: string; title: string; max: number; applicableMax: number; self: number | null; appraised: number; index: number | null }
+/** One domain of a unit, in the words of scripts/core/score/terms.ts (appraised: survey excluded). */
+export interface ReportDomain { code: string; title: string; max: number; applicableMax: number; self: number | null; appraised: number | null; survey: number; index: number | null }
 export interface CouncilReport {
   year: number; province: string; stage: Stage; title: string;
   publication?: { decision?: string; date?: string };
@@ -28,7 +30,7 @@ export function buildCouncilReport(content: Content, year: number, stage: Stage 
       id: g.id, name: g.name,
       rows: g.units.map((u) => ({
         rank: u.rank, unit: u.unit, name: u.name, selfPoints: u.selfPoints,
-        criteriaPoints: round2(u.criteriaPoints - u.surveyPoints), surveyPoints: u.surveyPoints,
+        appraisedPoints: appraisedPoints(u.tree, stage), surveyPoints: u.surveyPoints,
         bonus: u.bonus, penalty: u.penalty, points: u.points, applicableMax: u.applicableMax, index: u.index, classification: u.classification?.name ?? '',
       })),
     })),
@@ -38,7 +40,7 @@ export function buildCouncilReport(content: Content, year: number, stage: Stage 
         unit: u.unit, name: u.name, group: g.name, points: u.points, index: u.index,
         domains: (u.tree.children ?? []).map((d, i) => ({
           code: d.code, title: d.title, max: d.max, applicableMax: d.applicableMax,
-          self: selfTree?.children?.[i]?.points ?? null, appraised: d.points, index: d.index,
+          self: selfTree?.children?.[i]?.points ?? null, appraised: appraisedPoints(d, stage), survey: surveyTotal(d), index: d.index,
         })),
       };
     })),

@@ -1,23 +1,25 @@
 // Flat tables of results, shared by the CLI's CSV/JSON, the site's downloads and reports.
-import type { CampaignResult, NodeResult } from './index.js';
+import { surveyTotal, type CampaignResult, type NodeResult, type Stage } from './index.js';
+import { appraisedPoints, TERMS } from './terms.js';
 
 export const RESULT_COLUMNS = [
-  ['group', 'Nhóm'], ['rank', 'Hạng'], ['unit', 'Mã đơn vị'], ['name', 'Đơn vị'], ['selfPoints', 'Điểm tự chấm'],
-  ['criteriaPoints', 'Điểm các tiêu chí'], ['surveyPoints', 'Trong đó điều tra XHH'], ['bonus', 'Điểm thưởng'], ['penalty', 'Điểm trừ'], ['points', 'Tổng điểm'],
+  ['group', 'Nhóm'], ['rank', 'Hạng'], ['unit', 'Mã đơn vị'], ['name', 'Đơn vị'], ['selfPoints', TERMS.self],
+  ['appraisedPoints', TERMS.appraised], ['surveyPoints', TERMS.survey], ['criteriaPoints', TERMS.criteria],
+  ['bonus', TERMS.bonus], ['penalty', TERMS.penalty], ['points', TERMS.total],
   ['applicableMax', 'Điểm tối đa áp dụng'], ['index', 'Chỉ số (%)'], ['classification', 'Xếp loại'], ['change', 'Thay đổi so với năm trước (điểm %)'],
 ] as const;
 
 export interface ResultRow {
-  group: string; rank: number | null; unit: string; name: string; selfPoints: number | null; criteriaPoints: number;
-  surveyPoints: number; bonus: number; penalty: number;
+  group: string; rank: number | null; unit: string; name: string; selfPoints: number | null; appraisedPoints: number | null;
+  surveyPoints: number; criteriaPoints: number; bonus: number; penalty: number;
   points: number; applicableMax: number;
   index: number | null; classification: string; change: number | null;
 }
 
 export function resultRows(result: CampaignResult): ResultRow[] {
   return result.groups.flatMap((g) => g.units.map((u) => ({
-    group: g.name, rank: u.rank, unit: u.unit, name: u.name, selfPoints: u.selfPoints, criteriaPoints: u.criteriaPoints,
-    surveyPoints: u.surveyPoints, bonus: u.bonus, penalty: u.penalty,
+    group: g.name, rank: u.rank, unit: u.unit, name: u.name, selfPoints: u.selfPoints, appraisedPoints: appraisedPoints(u.tree, result.stage),
+    surveyPoints: u.surveyPoints, criteriaPoints: u.criteriaPoints, bonus: u.bonus, penalty: u.penalty,
     points: u.points, applicableMax: u.applicableMax,
     index: u.index, classification: u.classification?.name ?? '', change: u.change,
   })));
@@ -39,9 +41,12 @@ export function resultsCsv(result: CampaignResult): string {
   return '\uFEFF' + [header, ...rows].join('\r\n') + '\r\n';
 }
 
-/** The domain breakdown of each unit, for JSON output and the site. */
-export function domainSummary(tree: NodeResult) {
-  return (tree.children ?? []).map((d) => ({ code: d.code, title: d.title, max: d.max, applicableMax: d.applicableMax, points: d.points, index: d.index }));
+/** The domain breakdown of each unit, for JSON output and the site: `points` is the domain's Điểm các tiêu chí. */
+export function domainSummary(tree: NodeResult, stage: Stage) {
+  return (tree.children ?? []).map((d) => ({
+    code: d.code, title: d.title, max: d.max, applicableMax: d.applicableMax,
+    appraisedPoints: appraisedPoints(d, stage), surveyPoints: surveyTotal(d), points: d.points, index: d.index,
+  }));
 }
 
 export function resultsJson(result: CampaignResult) {
@@ -52,10 +57,10 @@ export function resultsJson(result: CampaignResult) {
       id: g.id, name: g.name, framework: g.framework,
       units: g.units.map((u) => ({
         rank: u.rank, unit: u.unit, name: u.name, shortName: u.shortName, points: u.points, selfPoints: u.selfPoints,
-        criteriaPoints: u.criteriaPoints, surveyPoints: u.surveyPoints,
+        appraisedPoints: appraisedPoints(u.tree, result.stage), surveyPoints: u.surveyPoints, criteriaPoints: u.criteriaPoints,
         bonus: u.bonus, penalty: u.penalty, applicableMax: u.applicableMax,
         index: u.index, classification: u.classification, change: u.change, previousIndex: u.previousIndex,
-        domains: domainSummary(u.tree),
+        domains: domainSummary(u.tree, result.stage),
       })),
     })),
   };
