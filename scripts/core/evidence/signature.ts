@@ -1,0 +1,187 @@
+// Cryptographic verification of a PDF's signatures (CMS/PKCS#7 SignedData in /Contents, over
+// its /ByteRange): the message digest against the signed bytes, the signature against the
+// signer's certificate, the signer, the signing time, the chain to the province's trust store,
+// and what was appended after the signed revision. pkijs runs on WebCrypto, so the same code
+// verifies in Node (CLI, gate) and in the browser (CMS, appraisal view). See docs/evidence.md.
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { classifyUpdates } from './updates.js';
+import type { TrustStore } from './trust.js';
+import type { SignatureCheck, SignerInfo } from './verdict.js';
+
+export type { SignatureCheck, SignerInfo } from './verdict.js';
+export { counts } from './verdict.js';
+
+const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
+
+const OID = {
+  signingTime: '1.2.840.113549.1.9.5',
+  messageDigest: '1.2.840.113549.1.9.4',
+  timeStampToken: '1.2.840.113549.1.9.16.2.14',
+  commonName: '2.5.4.3',
+  organization: '2.5.4.10',
+};
+
+const HASHES: Record<string, string> = {
+  '1.3.14.3.2.26': 'SHA-1',
+  '2.16.840.1.101.3.4.2.1': 'SHA-256',
+  '2.16.840.1.101.3.4.2.2': 'SHA-384',
+  '2.16.840.1.101.3.4.2.3': 'SHA-512',
+};
+
+const nibble = (c: number) => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
+
+/** The DER value at the start of the /Contents hex string, without the zero padding signers
+ * reserve after it (often several KB, which asn1js would otherwise scan). */
+function derFromHex(hex: string): Uint8Array<ArrayBuffer> {
+  const clean = /\s/.test(hex) ? hex.replace(/\s+/g, '') : hex;
+  const byte = (i: number) => (nibble(clean.charCodeAt(i * 2)) << 4) | nibble(clean.charCodeAt(i * 2 + 1));
+  const total = clean.length >> 1;
+  let len = total;
+  // Outer SEQUENCE: 0x30, then a short or long-form length.
+  if (total > 2 && byte(0) === 0x30) {
+    const l = byte(1);
+    if (l < 0x80) len = 2 + l;
+    else if (l > 0x80 && l <= 0x84 && total > 2 + (l & 0x7f)) {
+      let n = 0;
+      for (let i = 0; i < (l & 0x7f); i++) n = n * 256 + byte(2 + i);
+      len = Math.min(total, 2 + (l & 0x7f) + n);
+    }
+  }
+  const out = new Uint8Array(len);
+  for (let i = 0; i < len; i++) out[i] = byte(i);
+  return out;
+}
+
+function nameOf(rdn: pkijs.RelativeDistinguishedNames, type: string): string | undefined {
+  const v = rdn.typesAndValues.find((t) => t.type === type)?.value as { valueBlock?: { value?: unknown } } | undefined;
+  const s = v?.valueBlock?.value;
+  return typeof s === 'string' ? s.normalize('NFC') : undefined;
+}
+
+function timeOf(v: unknown): Date | undefined {
+  if (v instanceof asn1js.UTCTime || v instanceof asn1js.GeneralizedTime) return v.toDate();
+  return undefined;
+}
+
+const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The certificate whose issuer and serial number the signer info names. */
+function signerCertificate(sd: pkijs.SignedData, si: pkijs.SignerInfo): pkijs.Certificate | undefined {
+  const certs = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const sid = si.sid;
+  if (sid instanceof pkijs.IssuerAndSerialNumber) {
+    const bySerial = certs.filter((c) => c.serialNumber.isEqual(sid.serialNumber));
+    // Some signers (node-forge among them) write the issuer's UTF-8 strings encoded twice, so
+    // the names differ byte for byte; a lone certificate with the serial is then the signer's.
+    // Choosing it is safe: the signature below must still verify with its key.
+    return bySerial.find((c) => c.issuer.isEqual(sid.issuer)) ?? (bySerial.length === 1 ? bySerial[0] : undefined);
+  }
+  return certs[0];
+}
+
+/** genTime of an RFC 3161 timestamp token carried as an unsigned attribute. */
+function timestampTime(si: pkijs.SignerInfo): Date | undefined {
+  const attr = si.unsignedAttrs?.attributes.find((a) => a.type === OID.timeStampToken);
+  if (!attr) return undefined;
+  try {
+    const ci = new pkijs.ContentInfo({ schema: attr.values[0] });
+    const sd = new pkijs.SignedData({ schema: ci.content });
+    const octets = sd.encapContentInfo.eContent;
+    if (!octets) return undefined;
+    const tst = pkijs.TSTInfo.fromBER(octets.getValue());
+    return tst.genTime;
+  } catch {
+    return undefined;
+  }
+}
+
+async function chainTrusted(cert: pkijs.Certificate, sd: pkijs.SignedData, trust: TrustStore, at: Date): Promise<boolean> {
+  if (!trust.anchors.length) return false;
+  const certs = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: trust.anchors, certs: [cert, ...certs.filter((c) => c !== cert)], checkDate: at });
+  try {
+    return (await engine.verify()).result === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Verifies one signature whose /Contents hole is bytes [b, c) of the file. */
+async function verifyOne(bytes: Uint8Array, text: string, range: [number, number, number, number], trust: TrustStore): Promise<SignatureCheck> {
+  const [a, b, c, d] = range;
+  const end = c + d;
+  const coverage = end >= bytes.length ? 'whole' : 'revision';
+  const updates = classifyUpdates(text, end);
+  const base = { coverage, updates } as const;
+  let sd: pkijs.SignedData;
+  let si: pkijs.SignerInfo;
+  try {
+    const der = derFromHex(text.slice(b + 1, c - 1));
+    const ci = pkijs.ContentInfo.fromBER(der);
+    if (ci.contentType !== pkijs.ContentInfo.SIGNED_DATA) return { status: 'malformed', ...base };
+    sd = new pkijs.SignedData({ schema: ci.content });
+    si = sd.signerInfos[0]!;
+    if (!si) return { status: 'malformed', ...base };
+  } catch {
+    return { status: 'malformed', ...base };
+  }
+  const cert = signerCertificate(sd, si);
+  const signer: SignerInfo | undefined = cert && {
+    name: nameOf(cert.subject, OID.commonName),
+    organization: nameOf(cert.subject, OID.organization),
+    issuer: nameOf(cert.issuer, OID.commonName) ?? nameOf(cert.issuer, OID.organization),
+    notBefore: cert.notBefore.value.toISOString(),
+    notAfter: cert.notAfter.value.toISOString(),
+  };
+  const attrs = si.signedAttrs?.attributes ?? [];
+  const stamped = timestampTime(si);
+  const claimed = timeOf(attrs.find((x) => x.type === OID.signingTime)?.values[0]);
+  const when = stamped ?? claimed;
+  const timing = when ? { signingTime: when.toISOString(), timeSource: stamped ? 'timestamp' as const : 'attribute' as const } : {};
+  const who = signer ? { signer } : {};
+  if (!cert) return { status: 'bad-signature', ...base, ...timing };
+
+  // The signed bytes: everything but the /Contents hole of this revision.
+  const data: Uint8Array<ArrayBuffer> = new Uint8Array(b - a + d);
+  data.set(bytes.subarray(a, b), 0);
+  data.set(bytes.subarray(c, end), b - a);
+  const algorithm = HASHES[si.digestAlgorithm.algorithmId];
+  const declared = attrs.find((x) => x.type === OID.messageDigest)?.values[0] as asn1js.OctetString | undefined;
+  if (algorithm && declared) {
+    const digest = new Uint8Array(await globalThis.crypto.subtle.digest(algorithm, data as Uint8Array<ArrayBuffer>));
+    if (!equal(digest, new Uint8Array(declared.valueBlock.valueHexView))) return { status: 'digest-mismatch', ...base, ...who, ...timing };
+  }
+  // Verified against the certificate found above rather than through SignedData.verify, which
+  // looks the signer up by exact issuer bytes (see signerCertificate).
+  let ok = false;
+  try {
+    const signedBytes = si.signedAttrs ? si.signedAttrs.encodedValue : data;
+    ok = await pkijs.getCrypto(true).verifyWithPublicKey(signedBytes, si.signature, cert.subjectPublicKeyInfo, si.signatureAlgorithm, algorithm ?? 'SHA-256');
+  } catch {
+    ok = false;
+  }
+  if (!ok) return { status: 'bad-signature', ...base, ...who, ...timing };
+  const at = when ?? cert.notBefore.value;
+  const certificateValid = at >= cert.notBefore.value && at <= cert.notAfter.value;
+  // Trust is judged inside the leaf's validity period so an expired certificate is reported
+  // once, as expired, not also as untrusted.
+  const inside = new Date(Math.min(Math.max(at.getTime(), cert.notBefore.value.getTime()), cert.notAfter.value.getTime()));
+  const trusted = await chainTrusted(cert, sd, trust, inside);
+  return { status: 'valid', ...base, ...who, ...timing, certificateValid, trusted };
+}
+
+/** Every signature of the file (in file order), verified; [] when it has none. */
+export async function verifySignatures(bytes: Uint8Array, text: string, trust: TrustStore): Promise<SignatureCheck[]> {
+  const out: SignatureCheck[] = [];
+  for (const m of text.matchAll(BYTE_RANGE)) {
+    const range = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+    const [a, b, c, d] = range;
+    if (a !== 0 || b <= 0 || c <= b || c + d > bytes.length || bytes[b] !== 0x3c || bytes[c - 1] !== 0x3e) continue;
+    const hex = text.slice(b + 1, c - 1);
+    if (!/^[0-9a-fA-F\s]*$/.test(hex) || /^[0\s]*$/.test(hex)) continue;
+    out.push(await verifyOne(bytes, text, range, trust));
+  }
+  return out;
+}
+
