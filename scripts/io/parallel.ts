@@ -11,9 +11,14 @@ import { validate, listDataFiles, targetsFor, PER_UNIT_KINDS, type ValidationRes
 import { classifyPath } from '../core/kinds.js';
 import { sortFindings } from '../core/findings.js';
 
-interface Job { parindexValidateWorker: true; root: string; paths: string[]; counter: SharedArrayBuffer; headers: boolean }
+interface Job { parindexValidateWorker: true; root: string; paths: string[]; counter: SharedArrayBuffer; headers: boolean | string[] }
 
-export interface ParallelOptions { /** Read the header printed on each evidence PDF (default true). */ headers?: boolean }
+export interface ParallelOptions {
+  /** Read the header printed on each evidence PDF, or on these PDFs only (default all). */
+  headers?: boolean | ReadonlySet<string>;
+}
+
+const headerPolicy = (h: boolean | string[]) => (typeof h === 'boolean' ? h : (path: string) => h.includes(path));
 
 /** Worker threads need a plain JS entry: only the esbuild bundle (not tsx or vitest) has one. */
 function canUseWorkers(): boolean {
@@ -35,7 +40,9 @@ function claimer(counter: SharedArrayBuffer): () => number {
 export async function validateInParallel(root: string, paths: string[] | undefined,
   onProgress?: (done: number, total: number) => void, threads = defaultThreads(), options: ParallelOptions = {}): Promise<ValidationResult> {
   const source = fsSource(root);
-  const headers = options.headers ?? true;
+  // Plain data, to cross into the workers.
+  const headerData = typeof options.headers === 'object' ? [...options.headers] : options.headers ?? true;
+  const headers = headerPolicy(headerData);
   let targets: string[];
   if (paths) {
     const t = targetsFor(paths);
@@ -49,7 +56,7 @@ export async function validateInParallel(root: string, paths: string[] | undefin
   }
   const counter = new SharedArrayBuffer(4);
   const workers = Array.from({ length: threads - 1 }, () => new Promise<ValidationResult>((resolve, reject) => {
-    const job: Job = { parindexValidateWorker: true, root, paths: heavy, counter, headers };
+    const job: Job = { parindexValidateWorker: true, root, paths: heavy, counter, headers: headerData };
     const worker = new Worker(fileURLToPath(import.meta.url), { workerData: job });
     worker.on('message', (result: ValidationResult) => resolve(result));
     worker.on('error', reject);
@@ -72,5 +79,5 @@ export async function validateInParallel(root: string, paths: string[] | undefin
 
 if (!isMainThread && (workerData as Job | undefined)?.parindexValidateWorker) {
   const job = workerData as Job;
-  parentPort!.postMessage(await validate(fsSource(job.root), { targets: job.paths, hash: nodeSha256, headers: job.headers, claim: claimer(job.counter) }));
+  parentPort!.postMessage(await validate(fsSource(job.root), { targets: job.paths, hash: nodeSha256, headers: headerPolicy(job.headers), claim: claimer(job.counter) }));
 }

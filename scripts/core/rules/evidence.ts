@@ -200,8 +200,9 @@ export const evidenceRules = [
         const { ev, item } = e;
         const info = inspected(ctx, e);
         if (!info?.exists || !info.pdf?.isPdf) continue;
+        // Not verified (ValidateOptions.verify false): the structural check decides.
+        if (info.signatures === undefined ? info.pdf.signed : info.signatures.some(counts)) continue;
         const sigs = info.signatures ?? [];
-        if (sigs.some(counts)) continue;
         // A signature that verifies but was followed by changes to the pages: the document the
         // council reads is not the one signed (docs/evidence.md). Signatures that do not verify
         // at all are evidence-signature-invalid's.

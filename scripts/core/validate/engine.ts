@@ -106,6 +106,8 @@ export interface InspectorOptions {
   /** Default true: every PDF's header is read. */
   headers?: HeaderPolicy;
   headerMemo?: HeaderMemo;
+  /** Default true; false keeps only the structural check (the benchmark's baseline). */
+  verify?: boolean;
 }
 
 /** The province's trust store, read through the source (content/trust/*.pem). */
@@ -164,7 +166,7 @@ export class EvidenceInspector {
         const pdf = inspectPdf(bytes, text);
         const info: EvidenceInfo = { path, exists: true, sha256, pdf };
         if (!pdf.isPdf || text === undefined) return info;
-        if (pdf.signatures) {
+        if (pdf.signatures && this.options.verify !== false) {
           const trust = await this.trustStore();
           info.signatures = await verifySignatures(bytes, text, trust);
           info.trustConfigured = trust.anchors.length > 0;
@@ -274,6 +276,8 @@ export interface ValidateOptions {
   /** Which evidence headers to read (default all) and where earlier readings are kept. */
   headers?: HeaderPolicy;
   headerMemo?: HeaderMemo;
+  /** Verify signatures cryptographically (default true). */
+  verify?: boolean;
   /** A registry loaded earlier (the CMS and the benchmark reuse one). */
   registry?: LoadedRegistry;
   onProgress?: (done: number, total: number) => void;
@@ -333,7 +337,7 @@ export async function validate(source: ContentSource, options: ValidateOptions =
   const loaded = options.registry ?? await loadRegistry(source, perUnitOnly ? { units } : {});
   const { registry, files: registryFiles } = loaded;
   const byPath = new Map(registryFiles.map((f) => [f.path, f]));
-  const evidence = new EvidenceInspector(source, options.hash, { headers: options.headers, headerMemo: options.headerMemo });
+  const evidence = new EvidenceInspector(source, options.hash, { headers: options.headers, headerMemo: options.headerMemo, verify: options.verify });
   // Positions are resolved file by file as soon as a file is checked, and texts are not kept:
   // holding 4,000 texts until the end costs hundreds of MB and the GC time that goes with them.
   const out: Finding[] = [];
