@@ -66,9 +66,72 @@ function timeOf(v: unknown): Date | undefined {
 
 const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+interface Parsed { certs: pkijs.Certificate[]; si: pkijs.SignerInfo }
+
+// Certificates repeat from document to document (a province has a few dozen signers): parsed
+// once each. pkijs's SignedData constructor rebuilds and matches the schema of every embedded
+// certificate on each call, which made verification cost 6× the rest of `validate` on the
+// sample repository (docs/evidence.md); walking the SignedData with asn1js and parsing only the
+// signer info through pkijs avoids it.
+const certCache = new Map<string, pkijs.Certificate>();
+
+function hexKey(view: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < view.length; i++) out += (view[i]! < 16 ? '0' : '') + view[i]!.toString(16);
+  return out;
+}
+
+function parseSignedData(der: Uint8Array<ArrayBuffer>): Parsed | undefined {
+  const top = asn1js.fromBER(der);
+  if (top.offset === -1) return undefined;
+  const ci = top.result as asn1js.Sequence;
+  const [oid, wrapped] = (ci.valueBlock?.value ?? []) as asn1js.AsnType[];
+  if (!(oid instanceof asn1js.ObjectIdentifier) || oid.valueBlock.toString() !== pkijs.ContentInfo.SIGNED_DATA) return undefined;
+  const sd = (wrapped as asn1js.Constructed | undefined)?.valueBlock?.value?.[0] as asn1js.Sequence | undefined;
+  const parts = (sd?.valueBlock?.value ?? []) as asn1js.BaseBlock[];
+  const certs: pkijs.Certificate[] = [];
+  let signerInfos: asn1js.Set | undefined;
+  for (const part of parts) {
+    const id = part.idBlock;
+    if (id.tagClass === 3 && id.tagNumber === 0) {
+      for (const c of (part as asn1js.Constructed).valueBlock.value) {
+        if (!(c instanceof asn1js.Sequence)) continue;
+        const key = hexKey(c.valueBeforeDecodeView);
+        let cert = certCache.get(key);
+        if (!cert) {
+          cert = new pkijs.Certificate({ schema: c });
+          if (certCache.size < 10_000) certCache.set(key, cert);
+        }
+        certs.push(cert);
+      }
+    } else if (part instanceof asn1js.Set) signerInfos = part;
+  }
+  const first = signerInfos?.valueBlock.value[0];
+  if (!first) return undefined;
+  return { certs, si: new pkijs.SignerInfo({ schema: first }) };
+}
+
+/** WebCrypto keys of signer certificates, imported once per certificate and hash. */
+const keyCache = new Map<string, Promise<CryptoKey | null>>();
+
+const RSA_OIDS = new Set(['1.2.840.113549.1.1.1', '1.2.840.113549.1.1.5', '1.2.840.113549.1.1.11', '1.2.840.113549.1.1.12', '1.2.840.113549.1.1.13']);
+
+async function verifySignerInfo(si: pkijs.SignerInfo, cert: pkijs.Certificate, signed: BufferSource, hash: string): Promise<boolean> {
+  const rsa = RSA_OIDS.has(si.signatureAlgorithm.algorithmId) && cert.subjectPublicKeyInfo.algorithm.algorithmId === '1.2.840.113549.1.1.1';
+  if (!rsa) return pkijs.getCrypto(true).verifyWithPublicKey(signed, si.signature, cert.subjectPublicKeyInfo, si.signatureAlgorithm, hash);
+  const id = `${hexKey(new Uint8Array(cert.signatureValue.valueBlock.valueHexView))}|${hash}`;
+  let key = keyCache.get(id);
+  if (!key) {
+    key = globalThis.crypto.subtle.importKey('spki', cert.subjectPublicKeyInfo.toSchema().toBER(false), { name: 'RSASSA-PKCS1-v1_5', hash }, false, ['verify']).catch(() => null);
+    if (keyCache.size < 10_000) keyCache.set(id, key);
+  }
+  const k = await key;
+  if (!k) return false;
+  return globalThis.crypto.subtle.verify('RSASSA-PKCS1-v1_5', k, si.signature.valueBlock.valueHexView as Uint8Array<ArrayBuffer>, signed);
+}
+
 /** The certificate whose issuer and serial number the signer info names. */
-function signerCertificate(sd: pkijs.SignedData, si: pkijs.SignerInfo): pkijs.Certificate | undefined {
-  const certs = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+function signerCertificate(certs: pkijs.Certificate[], si: pkijs.SignerInfo): pkijs.Certificate | undefined {
   const sid = si.sid;
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
     const bySerial = certs.filter((c) => c.serialNumber.isEqual(sid.serialNumber));
@@ -96,9 +159,19 @@ function timestampTime(si: pkijs.SignerInfo): Date | undefined {
   }
 }
 
-async function chainTrusted(cert: pkijs.Certificate, sd: pkijs.SignedData, trust: TrustStore, at: Date): Promise<boolean> {
+async function chainTrusted(cert: pkijs.Certificate, certs: pkijs.Certificate[], trust: TrustStore, at: Date): Promise<boolean> {
   if (!trust.anchors.length) return false;
-  const certs = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  // One verdict per signer certificate and day: the chain's validity periods are days apart.
+  const key = `${hexKey(new Uint8Array(cert.signatureValue.valueBlock.valueHexView))}|${at.toISOString().slice(0, 10)}`;
+  let hit = trust.verdicts.get(key);
+  if (!hit) {
+    hit = validateChain(cert, certs, trust, at);
+    trust.verdicts.set(key, hit);
+  }
+  return hit;
+}
+
+async function validateChain(cert: pkijs.Certificate, certs: pkijs.Certificate[], trust: TrustStore, at: Date): Promise<boolean> {
   const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: trust.anchors, certs: [cert, ...certs.filter((c) => c !== cert)], checkDate: at });
   try {
     return (await engine.verify()).result === true;
@@ -114,19 +187,15 @@ async function verifyOne(bytes: Uint8Array, text: string, range: [number, number
   const coverage = end >= bytes.length ? 'whole' : 'revision';
   const updates = classifyUpdates(text, end);
   const base = { coverage, updates } as const;
-  let sd: pkijs.SignedData;
-  let si: pkijs.SignerInfo;
+  let parsed: Parsed | undefined;
   try {
-    const der = derFromHex(text.slice(b + 1, c - 1));
-    const ci = pkijs.ContentInfo.fromBER(der);
-    if (ci.contentType !== pkijs.ContentInfo.SIGNED_DATA) return { status: 'malformed', ...base };
-    sd = new pkijs.SignedData({ schema: ci.content });
-    si = sd.signerInfos[0]!;
-    if (!si) return { status: 'malformed', ...base };
+    parsed = parseSignedData(derFromHex(text.slice(b + 1, c - 1)));
   } catch {
-    return { status: 'malformed', ...base };
+    parsed = undefined;
   }
-  const cert = signerCertificate(sd, si);
+  if (!parsed) return { status: 'malformed', ...base };
+  const { certs, si } = parsed;
+  const cert = signerCertificate(certs, si);
   const signer: SignerInfo | undefined = cert && {
     name: nameOf(cert.subject, OID.commonName),
     organization: nameOf(cert.subject, OID.organization),
@@ -156,8 +225,7 @@ async function verifyOne(bytes: Uint8Array, text: string, range: [number, number
   // looks the signer up by exact issuer bytes (see signerCertificate).
   let ok = false;
   try {
-    const signedBytes = si.signedAttrs ? si.signedAttrs.encodedValue : data;
-    ok = await pkijs.getCrypto(true).verifyWithPublicKey(signedBytes, si.signature, cert.subjectPublicKeyInfo, si.signatureAlgorithm, algorithm ?? 'SHA-256');
+    ok = await verifySignerInfo(si, cert, si.signedAttrs ? si.signedAttrs.encodedValue : data, algorithm ?? 'SHA-256');
   } catch {
     ok = false;
   }
@@ -167,7 +235,7 @@ async function verifyOne(bytes: Uint8Array, text: string, range: [number, number
   // Trust is judged inside the leaf's validity period so an expired certificate is reported
   // once, as expired, not also as untrusted.
   const inside = new Date(Math.min(Math.max(at.getTime(), cert.notBefore.value.getTime()), cert.notAfter.value.getTime()));
-  const trusted = await chainTrusted(cert, sd, trust, inside);
+  const trusted = await chainTrusted(cert, certs, trust, inside);
   return { status: 'valid', ...base, ...who, ...timing, certificateValid, trusted };
 }
 

@@ -7,9 +7,11 @@ export interface TrustStore {
   anchors: pkijs.Certificate[];
   /** Files (or blocks) that are not readable certificates, with a Vietnamese reason. */
   problems: { file: string; message: string }[];
+  /** Chain verdicts already computed against these anchors (see signature.ts). */
+  verdicts: Map<string, Promise<boolean>>;
 }
 
-export const EMPTY_TRUST: TrustStore = { anchors: [], problems: [] };
+export const emptyTrust = (): TrustStore => ({ anchors: [], problems: [], verdicts: new Map() });
 
 const PEM = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
 
@@ -36,5 +38,5 @@ export function parseTrustStore(files: { path: string; text: string }[]): TrustS
     }
     if (!found) problems.push({ file: path, message: `Tệp “${path}” không chứa chứng thư số nào (cần khối -----BEGIN CERTIFICATE-----).` });
   }
-  return { anchors, problems };
+  return { anchors, problems, verdicts: new Map() };
 }

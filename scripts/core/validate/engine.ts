@@ -11,7 +11,7 @@ import type { ContextByKind, EvidenceInfo, Registry, Report } from '../rules/typ
 import { evidenceEntries } from '../rules/evidence.js';
 import { inspectPdf, latin1, sha256Hex } from '../evidence/pdf.js';
 import { verifySignatures } from '../evidence/signature.js';
-import { EMPTY_TRUST, parseTrustStore, type TrustStore } from '../evidence/trust.js';
+import { emptyTrust, parseTrustStore, type TrustStore } from '../evidence/trust.js';
 import { readHeader, type DocumentHeader } from '../evidence/header.js';
 import { sortFindings, type Finding, type RawFinding } from '../findings.js';
 
@@ -113,7 +113,7 @@ export interface InspectorOptions {
 /** The province's trust store, read through the source (content/trust/*.pem). */
 export async function loadTrustStore(source: ContentSource): Promise<TrustStore> {
   const paths = (await source.list(CONTENT_DIRS.trust)).filter((p) => /\.(pem|crt)$/i.test(p)).sort();
-  if (!paths.length) return EMPTY_TRUST;
+  if (!paths.length) return emptyTrust();
   const files = await Promise.all(paths.map(async (path) => ({ path, text: (await readText(source, path)) ?? '' })));
   return parseTrustStore(files);
 }
