@@ -81,34 +81,69 @@ function hexKey(view: Uint8Array): string {
   return out;
 }
 
+/** One DER element: its tag byte and where its content starts and ends. */
+interface Tlv { tag: number; at: number; start: number; end: number; next: number }
+
+function tlv(der: Uint8Array, at: number, limit: number): Tlv | undefined {
+  if (at + 2 > limit) return undefined;
+  const tag = der[at]!;
+  let len = der[at + 1]!;
+  let start = at + 2;
+  if (len & 0x80) {
+    const n = len & 0x7f;
+    if (n === 0 || n > 4 || start + n > limit) return undefined;
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + der[start + i]!;
+    start += n;
+  }
+  const end = start + len;
+  return end > limit ? undefined : { tag, at, start, end, next: end };
+}
+
+function children(der: Uint8Array, parent: Tlv): Tlv[] {
+  const out: Tlv[] = [];
+  for (let at = parent.start; at < parent.end;) {
+    const t = tlv(der, at, parent.end);
+    if (!t) return [];
+    out.push(t);
+    at = t.next;
+  }
+  return out;
+}
+
+const SIGNED_DATA_OID = Uint8Array.of(0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02);
+
+/** Splits the CMS into its certificates and first signer info by their DER spans; asn1js and
+ * pkijs then parse the signer info, and each certificate only the first time it is seen. */
 function parseSignedData(der: Uint8Array<ArrayBuffer>): Parsed | undefined {
-  const top = asn1js.fromBER(der);
-  if (top.offset === -1) return undefined;
-  const ci = top.result as asn1js.Sequence;
-  const [oid, wrapped] = (ci.valueBlock?.value ?? []) as asn1js.AsnType[];
-  if (!(oid instanceof asn1js.ObjectIdentifier) || oid.valueBlock.toString() !== pkijs.ContentInfo.SIGNED_DATA) return undefined;
-  const sd = (wrapped as asn1js.Constructed | undefined)?.valueBlock?.value?.[0] as asn1js.Sequence | undefined;
-  const parts = (sd?.valueBlock?.value ?? []) as asn1js.BaseBlock[];
+  const ci = tlv(der, 0, der.length);
+  if (!ci || ci.tag !== 0x30) return undefined;
+  const [oid, wrapped] = children(der, ci);
+  if (!oid || !wrapped || wrapped.tag !== 0xa0) return undefined;
+  const oidBytes = der.subarray(oid.at, oid.end);
+  if (oidBytes.length !== SIGNED_DATA_OID.length || !oidBytes.every((x, i) => x === SIGNED_DATA_OID[i])) return undefined;
+  const sd = tlv(der, wrapped.start, wrapped.end);
+  if (!sd || sd.tag !== 0x30) return undefined;
   const certs: pkijs.Certificate[] = [];
-  let signerInfos: asn1js.Set | undefined;
-  for (const part of parts) {
-    const id = part.idBlock;
-    if (id.tagClass === 3 && id.tagNumber === 0) {
-      for (const c of (part as asn1js.Constructed).valueBlock.value) {
-        if (!(c instanceof asn1js.Sequence)) continue;
-        const key = hexKey(c.valueBeforeDecodeView);
+  let signerInfos: Tlv | undefined;
+  for (const part of children(der, sd)) {
+    if (part.tag === 0xa0) {
+      for (const c of children(der, part)) {
+        if (c.tag !== 0x30) continue;
+        const whole = der.slice(c.at, c.end);
+        const key = hexKey(whole);
         let cert = certCache.get(key);
         if (!cert) {
-          cert = new pkijs.Certificate({ schema: c });
+          cert = pkijs.Certificate.fromBER(whole);
           if (certCache.size < 10_000) certCache.set(key, cert);
         }
         certs.push(cert);
       }
-    } else if (part instanceof asn1js.Set) signerInfos = part;
+    } else if (part.tag === 0x31) signerInfos = part;
   }
-  const first = signerInfos?.valueBlock.value[0];
+  const first = signerInfos && tlv(der, signerInfos.start, signerInfos.end);
   if (!first) return undefined;
-  return { certs, si: new pkijs.SignerInfo({ schema: first }) };
+  return { certs, si: pkijs.SignerInfo.fromBER(der.slice(first.at, first.end)) };
 }
 
 /** WebCrypto keys of signer certificates, imported once per certificate and hash. */
