@@ -51,6 +51,9 @@ export async function generateProvince(opts: SyntheticOptions): Promise<{ files:
   };
   let files = 0;
   let bytes = 0;
+  // The test trust store that signed the copied PDF: chains are verified as in a real province.
+  await mkdir(join(dir, 'content/trust'), { recursive: true });
+  await copyFile(join(opts.root, 'tests/fixtures/base/content/trust/test-root.pem'), join(dir, 'content/trust/test-root.pem'));
   const groups = [{ id: 'so-ban-nganh', name: 'Sở, ban, ngành' }, { id: 'ubnd-cap-xa', name: 'UBND cấp xã' }];
   const ids = Array.from({ length: units }, (_, i) => `don-vi-${String(i + 1).padStart(4, '0')}`);
   for (const [i, id] of ids.entries()) {
@@ -78,9 +81,10 @@ export async function generateProvince(opts: SyntheticOptions): Promise<{ files:
         const score = [1, 1, 1, 0.5, 0][Math.floor(rnd() * 5)]!;
         return {
           code: leaf.code, score,
-          explanation: `Năm ${year}, đơn vị đã hoàn thành ${Math.floor(rnd() * 20) + 5} nhiệm vụ theo kế hoạch của tiêu chí ${leaf.code}. Kết quả được minh chứng tại Khoản ${Math.floor(rnd() * 9) + 1}, Mục II, Báo cáo số 55/BC-UBND ngày 12/11/${year}.`,
+          explanation: `Năm ${year}, đơn vị đã hoàn thành ${Math.floor(rnd() * 20) + 5} nhiệm vụ theo kế hoạch của tiêu chí ${leaf.code}. Kết quả được minh chứng tại Khoản ${Math.floor(rnd() * 9) + 1}, Mục II, Báo cáo số 55/BC-SNV ngày 12/11/${year}.`,
           evidence: [
-            { number: '55/BC-UBND', date: `${year}-11-12`, issuer: `Đơn vị thử nghiệm số ${i + 1}`, title: `Báo cáo kết quả cải cách hành chính năm ${year}`, file: evFile, sha256: sha, locator: 'Mục II' },
+            // The number and date printed on the copied PDF (tests/fixtures/base), so its header matches.
+            { number: '55/BC-SNV', date: '2023-11-12', issuer: `Đơn vị thử nghiệm số ${i + 1}`, title: `Báo cáo kết quả cải cách hành chính năm ${year}`, file: evFile, sha256: sha, locator: 'Mục II' },
             { number: `${Math.floor(rnd() * 900) + 100}/KH-UBND`, date: `${year}-01-15`, issuer: `Đơn vị thử nghiệm số ${i + 1}`, title: `Kế hoạch cải cách hành chính năm ${year}`, url: `https://example.gov.vn/van-ban/${id}/${year}/ke-hoach.pdf`, locator: 'Phụ lục I' },
           ],
         };

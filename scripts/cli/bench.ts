@@ -1,11 +1,11 @@
-// `parindex bench [--only validate,history,site,cms,start] [--units N] [--dir .bench]`
+// `parindex bench [--only validate,history,site,cms,start,evidence] [--units N] [--dir .bench]`
 // A benchmark, not a test: it prints figures (and a Markdown table) to copy into docs/benchmarks.md.
 import { join, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { CliContext } from './context.js';
 import { parseCliArgs, withUsage, UsageError } from './context.js';
 
-const USAGE = 'Cách dùng: npm run bench -- [--only validate,history,site,cms,start] [--units 4000] [--dir .bench]';
+const USAGE = 'Cách dùng: npm run bench -- [--only validate,history,site,cms,start,evidence] [--units 4000] [--dir .bench]';
 
 type Bench = (opts: { dir: string; log: (line: string) => void; root: string; units?: number }) => Promise<Record<string, number>>;
 
@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   site: async () => (await import('../bench/site.js')).benchSite as Bench,
   cms: async () => (await import('../bench/cms.js')).benchCms as Bench,
   start: async () => (await import('../bench/start.js')).benchStart as Bench,
+  evidence: async () => (await import('../bench/evidence.js')).benchEvidence as Bench,
 };
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {

@@ -60,6 +60,8 @@ export const CONTENT_DIRS = {
   access: 'content/access.yaml',
   appraisals: 'content/appraisals',
   surveys: 'content/surveys',
+  /** The province's trusted CA certificates (PEM), see docs/evidence.md. */
+  trust: 'content/trust',
 } as const;
 
 export function selfAssessmentPath(year: number, unit: string): string {

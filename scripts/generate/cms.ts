@@ -339,6 +339,8 @@ export async function registryFiles(contentRoot: string): Promise<Record<string,
   const dirs = [CONTENT_DIRS.units, CONTENT_DIRS.frameworks, CONTENT_DIRS.campaigns];
   const paths = (await Promise.all(dirs.map((d) => source.list(d)))).flat().filter((p) => /\.ya?ml$/.test(p));
   if (await source.read(CONTENT_DIRS.access)) paths.push(CONTENT_DIRS.access);
+  // The trust store too: the browser verifies signatures against it (docs/evidence.md).
+  paths.push(...(await source.list(CONTENT_DIRS.trust)).filter((p) => /\.(pem|crt)$/i.test(p)));
   const out: Record<string, string> = {};
   for (const p of paths) out[p] = (await readText(source, p)) ?? '';
   return out;

@@ -11,7 +11,14 @@ import { validate, listDataFiles, targetsFor, PER_UNIT_KINDS, type ValidationRes
 import { classifyPath } from '../core/kinds.js';
 import { sortFindings } from '../core/findings.js';
 
-interface Job { parindexValidateWorker: true; root: string; paths: string[]; counter: SharedArrayBuffer }
+interface Job { parindexValidateWorker: true; root: string; paths: string[]; counter: SharedArrayBuffer; headers: boolean | string[] }
+
+export interface ParallelOptions {
+  /** Read the header printed on each evidence PDF, or on these PDFs only (default all). */
+  headers?: boolean | ReadonlySet<string>;
+}
+
+const headerPolicy = (h: boolean | string[]) => (typeof h === 'boolean' ? h : (path: string) => h.includes(path));
 
 /** Worker threads need a plain JS entry: only the esbuild bundle (not tsx or vitest) has one. */
 function canUseWorkers(): boolean {
@@ -31,8 +38,11 @@ function claimer(counter: SharedArrayBuffer): () => number {
 }
 
 export async function validateInParallel(root: string, paths: string[] | undefined,
-  onProgress?: (done: number, total: number) => void, threads = defaultThreads()): Promise<ValidationResult> {
+  onProgress?: (done: number, total: number) => void, threads = defaultThreads(), options: ParallelOptions = {}): Promise<ValidationResult> {
   const source = fsSource(root);
+  // Plain data, to cross into the workers.
+  const headerData = typeof options.headers === 'object' ? [...options.headers] : options.headers ?? true;
+  const headers = headerPolicy(headerData);
   let targets: string[];
   if (paths) {
     const t = targetsFor(paths);
@@ -42,21 +52,21 @@ export async function validateInParallel(root: string, paths: string[] | undefin
   const light: string[] = [];
   for (const p of targets) (PER_UNIT_KINDS.has(classifyPath(p)?.kind ?? '') ? heavy : light).push(p);
   if (!canUseWorkers() || threads < 2 || heavy.length < 64) {
-    return validate(source, { targets, onProgress, hash: nodeSha256 });
+    return validate(source, { targets, onProgress, hash: nodeSha256, headers });
   }
   const counter = new SharedArrayBuffer(4);
   const workers = Array.from({ length: threads - 1 }, () => new Promise<ValidationResult>((resolve, reject) => {
-    const job: Job = { parindexValidateWorker: true, root, paths: heavy, counter };
+    const job: Job = { parindexValidateWorker: true, root, paths: heavy, counter, headers: headerData };
     const worker = new Worker(fileURLToPath(import.meta.url), { workerData: job });
     worker.on('message', (result: ValidationResult) => resolve(result));
     worker.on('error', reject);
     worker.on('exit', (code) => { if (code !== 0) reject(new Error(`worker exited with ${code}`)); });
   }));
-  const main = light.length ? await validate(source, { targets: light, hash: nodeSha256 }) : { findings: [], files: 0 };
+  const main = light.length ? await validate(source, { targets: light, hash: nodeSha256, headers }) : { findings: [], files: 0 };
   // Progress counts claimed files: the main thread reports for every thread as it goes.
   const claimed = new Int32Array(counter);
   const own = await validate(source, {
-    targets: heavy, hash: nodeSha256, claim: claimer(counter),
+    targets: heavy, hash: nodeSha256, headers, claim: claimer(counter),
     onProgress: onProgress && (() => onProgress(light.length + Math.min(Atomics.load(claimed, 0), heavy.length), targets.length)),
   });
   const results = await Promise.all(workers);
@@ -69,5 +79,5 @@ export async function validateInParallel(root: string, paths: string[] | undefin
 
 if (!isMainThread && (workerData as Job | undefined)?.parindexValidateWorker) {
   const job = workerData as Job;
-  parentPort!.postMessage(await validate(fsSource(job.root), { targets: job.paths, hash: nodeSha256, claim: claimer(job.counter) }));
+  parentPort!.postMessage(await validate(fsSource(job.root), { targets: job.paths, hash: nodeSha256, headers: headerPolicy(job.headers), claim: claimer(job.counter) }));
 }

@@ -5,7 +5,8 @@ import { dump } from 'js-yaml';
 import { classifyPath, selfAssessmentPath } from '../../scripts/core/kinds.js';
 import { checkFile, EvidenceInspector, parseText, resolvePositions } from '../../scripts/core/validate/engine.js';
 import { sortFindings, type Finding } from '../../scripts/core/findings.js';
-import type { ContentSource } from '../../scripts/core/source.js';
+import { memorySource, overlaySource, type ContentSource } from '../../scripts/core/source.js';
+import { trustFiles } from './registry.js';
 import type { Registry } from '../../scripts/core/rules/types.js';
 import type { SelfAssessment } from '../../scripts/core/model.js';
 import { S } from './strings.js';
@@ -38,5 +39,6 @@ export async function checkEntry(data: Partial<SelfAssessment>, year: number, re
 }
 
 export function inspectorFor(source: ContentSource): EvidenceInspector {
-  return new EvidenceInspector(source);
+  // The backend lists no folders: the trust store comes from the page (site/cms/registry.ts).
+  return new EvidenceInspector(overlaySource(memorySource(trustFiles()), source));
 }

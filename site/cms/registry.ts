@@ -2,15 +2,23 @@
 // schemas and indexes CI uses, plus the lookups the form needs (a unit's framework for a year).
 import { loadRegistry } from '../../scripts/core/validate/engine.js';
 import { memorySource } from '../../scripts/core/source.js';
+import { CONTENT_DIRS } from '../../scripts/core/kinds.js';
 import type { Campaign, FrameworkIndex, Unit } from '../../scripts/core/model.js';
 import type { Registry } from '../../scripts/core/rules/types.js';
 import { S } from './strings.js';
 
 let current: Registry | null = null;
+let trust: Record<string, string> = {};
 
 export async function initRegistry(files: Record<string, string>): Promise<Registry> {
+  trust = Object.fromEntries(Object.entries(files).filter(([p]) => p.startsWith(`${CONTENT_DIRS.trust}/`)));
   current = (await loadRegistry(memorySource(files))).registry;
   return current;
+}
+
+/** The province's trust store files (content/trust/), embedded in the page like the registry. */
+export function trustFiles(): Record<string, string> {
+  return trust;
 }
 
 /** For tests and the benchmark, which build a registry without a page. */

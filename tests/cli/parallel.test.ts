@@ -27,7 +27,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parindex-parallel-'));
   await generateProvince({ root, dir, units: 90, years: [2023], leavesPerDomain: 3 });
   edit(sa(3), 'items:\n', 'items:\n  - code: [\n');                        // does not parse
-  edit(sa(17), /number: 55\/BC-UBND/, 'number: 55a/BC-UBND');            // a warning
+  edit(sa(17), /number: 55\/BC-SNV/, 'number: 55a/BC-SNV');            // a warning
   edit(sa(41), /score: 1\n/, 'score: 9\n');                                // an error
   rmSync(join(dir, 'content/evidence/2023/don-vi-0060'), { recursive: true }); // missing evidence
   edit(join(dir, 'content/units/don-vi-0088.yaml'), /activeTo: .*\n|$/, 'activeTo: "2020-12-31"\n'); // inactive unit
@@ -41,7 +41,8 @@ describe('validate across threads', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const parallel = JSON.parse(r.stdout);
-    const result = await validate(fsSource(dir), { hash: nodeSha256 });
+    // A whole-repository CLI run does not read printed headers (scripts/cli/validate.ts).
+    const result = await validate(fsSource(dir), { hash: nodeSha256, headers: false });
     const single = JSON.parse(formatJson(result.findings, result.files));
     expect(parallel.files).toBeGreaterThan(90 + 64);
     expect(parallel).toEqual(single);

@@ -14,7 +14,9 @@ import { cmsInChromium, ENGLISH } from './cms-in-chromium.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { indexFramework, type Appraisal, type Framework, type SelfAssessment } from '../../scripts/core/model.js';
 import { councilScores, scoreTree, selfScores } from '../../scripts/core/score/index.js';
-import { parseText } from '../../scripts/core/validate/engine.js';
+import { EvidenceInspector, parseText } from '../../scripts/core/validate/engine.js';
+import { summarizeEvidence } from '../../scripts/core/evidence/summary.js';
+import { fsSource, nodeSha256 } from '../../scripts/io/fs-source.js';
 
 const YEAR = 2023;
 const UNIT = 'tp-pho-yen';
@@ -104,6 +106,18 @@ describe('the council’s appraisal collection in Chromium', () => {
     expect(await councilPanel().getAttribute('data-errors')).toBe('0');
     expect((await page.locator('body').innerText()).match(ENGLISH)).toBeNull();
   });
+
+  test('beside each document: signer, signing time and the printed header, as the engine reads them in Node', async () => {
+    const ev = SA.items.find((i) => i.code === SUFFIXED)!.evidence![0]!;
+    const verdict = row(SUFFIXED).locator(`[data-self="${SUFFIXED}"] [data-verdict="${ev.file}"]`);
+    await verdict.scrollIntoViewIfNeeded();
+    await expect.poll(() => verdict.locator('[data-tone]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const lines = await verdict.locator('[data-tone]').allInnerTexts();
+    const info = await new EvidenceInspector(fsSource(REPO_ROOT), nodeSha256).inspect(ev.file!);
+    expect(lines).toEqual(summarizeEvidence(info, ev).map((l) => l.text));
+    expect(lines[0]).toMatch(/^Chữ ký 1: .+ · ký lúc \d\d\/\d\d\/2023 \d\d:\d\d · chữ ký hợp lệ · .* · chuỗi chứng thực tin cậy$/);
+    expect(lines.at(-1)).toBe(`Trên văn bản: Số: ${ev.number}, ngày ${ev.date.split('-').reverse().join('/')}.`);
+  }, 90_000);
 
   test('totals: self vs round 1 vs final per domain, as the scoring engine computes them', async () => {
     const trees = {

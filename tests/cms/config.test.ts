@@ -82,11 +82,11 @@ describe('generated CMS config', () => {
     expect((await config({ PARINDEX_CMS_LOCAL: '1', PARINDEX_CMS_BACKEND_URL: 'http://127.0.0.1:7000/api/v1' })).backend.proxy_url).toBe('http://127.0.0.1:7000/api/v1');
   });
 
-  test('page data carries the registry files the browser re-parses', async () => {
+  test('page data carries the registry files the browser re-parses, and the trust store', async () => {
     const data = await cmsPageData({ repoRoot: REPO_ROOT, contentRoot: BASE_ROOT, env: {} });
     expect(Object.keys(data.registryFiles).sort()).toEqual([
       'content/campaigns/2023.yaml', 'content/frameworks/fw-huyen-2023.yaml', 'content/frameworks/fw-so-2023.yaml',
-      'content/units/don-vi-a.yaml', 'content/units/don-vi-b.yaml', 'content/units/don-vi-cu.yaml',
+      'content/trust/test-root.pem', 'content/units/don-vi-a.yaml', 'content/units/don-vi-b.yaml', 'content/units/don-vi-cu.yaml',
     ]);
     expect(data.collections).toEqual([{ name: 'self-assessments-2023', year: 2023 }]);
     expect(data.mode).toBe('github');

@@ -190,7 +190,7 @@ describe('inspectPdf: what counts as a digital signature', () => {
     const path = 'content/evidence/2023/don-vi-a/ke-hoach-sua-sau-ky.pdf';
     const text = baseText(BASE_SELF_ASSESSMENT)
       .replace('file: content/evidence/2023/don-vi-a/ke-hoach-12-kh-snv.pdf', `file: ${path}`)
-      .replace('7c5465ac1899f1357cbc39d77fe88259a64ef185b30830e6ceddd2c892c8d0e9', await sha256Hex(tampered));
+      .replace('70f976d5930c82059e079653e30d47738d4123e380c0e13b55b733d58dae83ed', await sha256Hex(tampered));
     const { findings } = await validate(withFiles({ [BASE_SELF_ASSESSMENT]: text, [path]: tampered }));
     expect(findings.map((f) => [f.rule, f.line, f.code])).toEqual([['evidence-unsigned', 21, '1.1']]);
     expect(findings[0]!.message).toContain('tệp bị sửa sau khi ký');

@@ -99,7 +99,7 @@ describe('self-assessment schema messages', () => {
   });
 
   it('a hash in upper case explains the expected form', async () => {
-    const fs = await schemaFindings(SA, edit(BASE, 'sha256: 7c5465ac', 'sha256: 7C5465AC'));
+    const fs = await schemaFindings(SA, edit(BASE, 'sha256: 70f976d5', 'sha256: 70F976D5'));
     expect(fs.map((f) => [f.line, f.message])).toEqual([[22, '“sha256” (mã băm SHA-256) không đúng định dạng (64 ký tự hex chữ thường).']]);
   });
 

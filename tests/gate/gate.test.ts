@@ -271,7 +271,7 @@ describe('explanation rounds', () => {
         issuer: Sở Thử nghiệm A
         title: Sản phẩm của nhiệm vụ 12
         file: content/evidence/2023/don-vi-a/san-pham-12.pdf
-        sha256: 9451438ca8a682f1e7a19e84d1d353524e63c5798271578393b3b921dff493f8
+        sha256: 2c8f102c27a9b875b34802f2b43a35757018258ea244eab22e76a2ec105239cf
         locator: trang 2`);
     head = edit(head, { [`${EV_A}/san-pham-12.pdf`]: pdf });
     const d = await j(head);

@@ -18,7 +18,8 @@ const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 // hold, and the bytes it maps differently (0x80–0x9F) are never ASCII, which is all we match.
 const DECODER = typeof TextDecoder === 'function' ? new TextDecoder('latin1') : undefined;
 
-function latin1(bytes: Uint8Array): string {
+/** The bytes as a string of one character per byte: offsets in the string are offsets in the file. */
+export function latin1(bytes: Uint8Array): string {
   if (DECODER) return DECODER.decode(bytes);
   // Chunked: String.fromCharCode.apply overflows the stack on large arrays.
   let out = '';
@@ -28,11 +29,12 @@ function latin1(bytes: Uint8Array): string {
   return out;
 }
 
-export function inspectPdf(bytes: Uint8Array): PdfSignatureInfo {
-  const head = latin1(bytes.subarray(0, 1024));
+/** `text` is `latin1(bytes)` when the caller already has it (signature verification needs it too). */
+export function inspectPdf(bytes: Uint8Array, text?: string): PdfSignatureInfo {
+  const head = text?.slice(0, 1024) ?? latin1(bytes.subarray(0, 1024));
   const isPdf = /^%PDF-\d\.\d/.test(head.trimStart());
   if (!isPdf) return { isPdf: false, signed: false, signatures: 0 };
-  const text = latin1(bytes);
+  text ??= latin1(bytes);
   let signatures = 0;
   let problem: PdfSignatureInfo['problem'];
   for (const m of text.matchAll(BYTE_RANGE)) {

@@ -6,6 +6,7 @@ import { defineRule, type SelfAssessmentContext } from './types.js';
 import { isLeaf, type Evidence, type FrameworkIndex, type FrameworkLeaf, type Item, type SelfAssessment } from '../model.js';
 import { evidenceFolder } from '../kinds.js';
 import { LETTER_SUFFIX, viDate } from './text.js';
+import { counts } from '../evidence/verdict.js';
 
 /** One evidence entry with everything the evidence rules read. Built once per file and shared
  * by every rule here and by the engine (which inspects the files it resolves to): these rules
@@ -48,13 +49,13 @@ export function evidenceEntries(data: SelfAssessment, year: number, unit: string
   return list;
 }
 
-const entries = (ctx: SelfAssessmentContext) => (ctx.entries ??= evidenceEntries(ctx.data, ctx.pathYear, ctx.pathUnit, ctx.framework));
+export const entries = (ctx: SelfAssessmentContext) => (ctx.entries ??= evidenceEntries(ctx.data, ctx.pathYear, ctx.pathUnit, ctx.framework));
 
 /** What the engine found at an entry's file, when the file is inside the unit's folder. */
-const inspected = (ctx: SelfAssessmentContext, e: EvidenceEntry) => (e.file?.inside ? ctx.evidence.get(e.file.path) : undefined);
+export const inspected = (ctx: SelfAssessmentContext, e: EvidenceEntry) => (e.file?.inside ? ctx.evidence.get(e.file.path) : undefined);
 
 /** The JSON path of an evidence entry (or one of its fields), built only when reporting. */
-const at = (e: EvidenceEntry, ...keys: string[]) => ['items', e.i, 'evidence', e.j, ...keys];
+export const at = (e: EvidenceEntry, ...keys: string[]) => ['items', e.i, 'evidence', e.j, ...keys];
 
 const PLAIN_TAIL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
 
@@ -196,10 +197,18 @@ export const evidenceRules = [
       for (const e of entries(ctx)) {
         const { ev, item } = e;
         const info = inspected(ctx, e);
-        if (!info?.exists || !info.pdf?.isPdf || info.pdf.signed) continue;
-        const why = info.pdf.problem === 'partial-coverage' ? ' (chữ ký không bao trùm toàn bộ tệp: tệp bị sửa sau khi ký)' :
+        if (!info?.exists || !info.pdf?.isPdf) continue;
+        // Not verified (ValidateOptions.verify false): the structural check decides.
+        if (info.signatures === undefined ? info.pdf.signed : info.signatures.some(counts)) continue;
+        const sigs = info.signatures ?? [];
+        // A signature that verifies but was followed by changes to the pages: the document the
+        // council reads is not the one signed (docs/evidence.md). Signatures that do not verify
+        // at all are evidence-signature-invalid's.
+        const modified = sigs.some((s) => s.status === 'valid');
+        if (!modified && sigs.length) continue;
+        const why = modified ? ' (chữ ký không bao trùm toàn bộ tệp: tệp bị sửa sau khi ký)' :
           info.pdf.problem === 'empty-signature' ? ' (có ô chữ ký nhưng chưa ký)' : '';
-        report({ path: at(e, 'file'), code: item.code, message: `Tệp “${ev.file}” (văn bản ${ev.number}) chưa được ký số${why}.` });
+        report({ path: at(e, 'file'), code: item.code, message: `Tệp “${ev.file}” (văn bản ${ev.number}) chưa được ký số${why}: Hội đồng thẩm định chấm 0 điểm tiêu chí ${item.code}.` });
       }
     },
   }),

@@ -6,13 +6,14 @@ import { codeRules } from './codes.js';
 import { scoreRules } from './scores.js';
 import { explanationRules } from './explanation.js';
 import { evidenceRules } from './evidence.js';
+import { signatureRules } from './signature.js';
 import { frameworkRules } from './framework.js';
 import { campaignRules } from './campaign.js';
 import { unitRules } from './unit.js';
 import { appraisalRules, surveyRules } from './appraisal.js';
 
 export const RULES = [
-  ...headerRules, ...codeRules, ...scoreRules, ...explanationRules, ...evidenceRules,
+  ...headerRules, ...codeRules, ...scoreRules, ...explanationRules, ...evidenceRules, ...signatureRules,
   ...frameworkRules, ...campaignRules, ...unitRules, ...appraisalRules, ...surveyRules,
 ] as Rule[];
 

@@ -5,6 +5,8 @@ import type { EvidenceEntry } from './evidence.js';
 import type { JsonPath, RawFinding, Severity } from '../findings.js';
 import type { Access, Appraisal, Campaign, FrameworkIndex, SelfAssessment, Survey, Unit, Framework } from '../model.js';
 import type { PdfSignatureInfo } from '../evidence/pdf.js';
+import type { SignatureCheck } from '../evidence/verdict.js';
+import type { DocumentHeader } from '../evidence/header.js';
 
 export interface Registry {
   units: Map<string, Unit>;
@@ -23,6 +25,12 @@ export interface EvidenceInfo {
   exists: boolean;
   sha256?: string;
   pdf?: PdfSignatureInfo;
+  /** Every signature verified cryptographically, in file order (PDFs with a signature only). */
+  signatures?: SignatureCheck[];
+  /** Whether content/trust/ holds any certificate: without one, trust is not judged. */
+  trustConfigured?: boolean;
+  /** The header printed on the first page; absent when it was not read (see ValidateOptions.headers) or unreadable. */
+  header?: DocumentHeader;
 }
 
 export interface Report {

@@ -9,7 +9,10 @@ import { indexFramework, type Access, type Appraisal, type Survey, type Campaign
 import { rulesFor } from '../rules/index.js';
 import type { ContextByKind, EvidenceInfo, Registry, Report } from '../rules/types.js';
 import { evidenceEntries } from '../rules/evidence.js';
-import { inspectPdf, sha256Hex } from '../evidence/pdf.js';
+import { inspectPdf, latin1, sha256Hex } from '../evidence/pdf.js';
+import { verifySignatures } from '../evidence/signature.js';
+import { emptyTrust, parseTrustStore, type TrustStore } from '../evidence/trust.js';
+import { readHeader, type DocumentHeader } from '../evidence/header.js';
 import { sortFindings, type Finding, type RawFinding } from '../findings.js';
 
 export interface ParsedFile {
@@ -90,14 +93,41 @@ function ownString(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/** Which evidence files get their header read (pdfjs: the costly part, see docs/evidence.md). */
+export type HeaderPolicy = boolean | ((path: string) => boolean);
+
+/** Headers already read, by SHA-256 of the file (an adapter may keep them on disk). */
+export interface HeaderMemo {
+  get(sha256: string): DocumentHeader | null | undefined | Promise<DocumentHeader | null | undefined>;
+  set(sha256: string, header: DocumentHeader | null): void;
+}
+
+export interface InspectorOptions {
+  /** Default true: every PDF's header is read. */
+  headers?: HeaderPolicy;
+  headerMemo?: HeaderMemo;
+  /** Default true; false keeps only the structural check (the benchmark's baseline). */
+  verify?: boolean;
+}
+
+/** The province's trust store, read through the source (content/trust/*.pem). */
+export async function loadTrustStore(source: ContentSource): Promise<TrustStore> {
+  const paths = (await source.list(CONTENT_DIRS.trust)).filter((p) => /\.(pem|crt)$/i.test(p)).sort();
+  if (!paths.length) return emptyTrust();
+  const files = await Promise.all(paths.map(async (path) => ({ path, text: (await readText(source, path)) ?? '' })));
+  return parseTrustStore(files);
+}
+
 /** Reads and inspects evidence files once per run, however many items cite them; also parses
  * the related data files some checks need (an appraisal reads its unit's self-assessment). */
 export class EvidenceInspector {
   private cache = new Map<string, Promise<EvidenceInfo>>();
   private files = new Map<string, Promise<ParsedFile | null>>();
+  private trust?: Promise<TrustStore>;
   /** `hash` defaults to WebCrypto (browser and Node); Node callers pass a synchronous one,
    * which spares a thread-pool round trip per evidence file. */
-  constructor(private source: ContentSource, private hash: (bytes: Uint8Array) => string | Promise<string> = sha256Hex) {}
+  constructor(private source: ContentSource, private hash: (bytes: Uint8Array) => string | Promise<string> = sha256Hex,
+    private options: InspectorOptions = {}) {}
   parsed(path: string): Promise<ParsedFile | null> {
     let hit = this.files.get(path);
     if (!hit) {
@@ -105,6 +135,21 @@ export class EvidenceInspector {
       this.files.set(path, hit);
     }
     return hit;
+  }
+  trustStore(): Promise<TrustStore> {
+    return (this.trust ??= loadTrustStore(this.source));
+  }
+  private wantsHeader(path: string): boolean {
+    const h = this.options.headers ?? true;
+    return typeof h === 'function' ? h(path) : h;
+  }
+  private async header(bytes: Uint8Array, sha256: string): Promise<DocumentHeader | undefined> {
+    const memo = this.options.headerMemo;
+    const known = await memo?.get(sha256);
+    if (known !== undefined) return known ?? undefined;
+    const header = await readHeader(bytes);
+    memo?.set(sha256, header ?? null);
+    return header;
   }
   inspect(path: string): Promise<EvidenceInfo> {
     let hit = this.cache.get(path);
@@ -115,7 +160,22 @@ export class EvidenceInspector {
       hit = (async () => {
         const bytes = await this.source.read(path);
         if (!bytes) return { path, exists: false };
-        return { path, exists: true, sha256: await this.hash(bytes), pdf: inspectPdf(bytes) };
+        const sha256 = await this.hash(bytes);
+        const head = latin1(bytes.subarray(0, 1024));
+        const text = /^\s*%PDF-/.test(head) ? latin1(bytes) : undefined;
+        const pdf = inspectPdf(bytes, text);
+        const info: EvidenceInfo = { path, exists: true, sha256, pdf };
+        if (!pdf.isPdf || text === undefined) return info;
+        if (pdf.signatures && this.options.verify !== false) {
+          const trust = await this.trustStore();
+          info.signatures = await verifySignatures(bytes, text, trust);
+          info.trustConfigured = trust.anchors.length > 0;
+        }
+        if (this.wantsHeader(path)) {
+          const header = await this.header(bytes, sha256);
+          if (header) info.header = header;
+        }
+        return info;
       })();
       this.cache.set(path, hit);
     }
@@ -213,6 +273,11 @@ export interface ValidateOptions {
   targets?: string[];
   /** SHA-256 of evidence bytes (hex); default WebCrypto. */
   hash?: (bytes: Uint8Array) => string | Promise<string>;
+  /** Which evidence headers to read (default all) and where earlier readings are kept. */
+  headers?: HeaderPolicy;
+  headerMemo?: HeaderMemo;
+  /** Verify signatures cryptographically (default true). */
+  verify?: boolean;
   /** A registry loaded earlier (the CMS and the benchmark reuse one). */
   registry?: LoadedRegistry;
   onProgress?: (done: number, total: number) => void;
@@ -239,6 +304,8 @@ export function targetsFor(paths: string[]): { targets: string[]; all: boolean }
       targets.add(p);
       continue;
     }
+    // The trust store decides every signature's verdict.
+    if (p.startsWith(`${CONTENT_DIRS.trust}/`)) { all = true; continue; }
     const ev = /^content\/evidence\/(\d{4})\/([^/]+)\//.exec(p);
     if (ev) targets.add(`${CONTENT_DIRS.selfAssessments}/${ev[1]}/${ev[2]}.yaml`);
   }
@@ -270,7 +337,7 @@ export async function validate(source: ContentSource, options: ValidateOptions =
   const loaded = options.registry ?? await loadRegistry(source, perUnitOnly ? { units } : {});
   const { registry, files: registryFiles } = loaded;
   const byPath = new Map(registryFiles.map((f) => [f.path, f]));
-  const evidence = new EvidenceInspector(source, options.hash);
+  const evidence = new EvidenceInspector(source, options.hash, { headers: options.headers, headerMemo: options.headerMemo, verify: options.verify });
   // Positions are resolved file by file as soon as a file is checked, and texts are not kept:
   // holding 4,000 texts until the end costs hundreds of MB and the GC time that goes with them.
   const out: Finding[] = [];

@@ -7,6 +7,7 @@ import type { Evidence, FrameworkLeaf, Item } from '../../../scripts/core/model.
 import { formatNumber } from '../../../scripts/core/format.js';
 import { resolveEvidencePath } from '../../../scripts/core/rules/evidence.js';
 import { RowFindings } from '../findings-panel.js';
+import { EvidenceVerdict } from '../evidence-verdict.js';
 import type { AppraisalSession } from './session.js';
 import { S } from '../strings.js';
 
@@ -56,7 +57,9 @@ function EvidenceLine({ session, ev, year, unit }: { session: AppraisalSession; 
     file?.inside ? h(FileLink, { session, path: file.path }) : null,
     ev.url && /^https?:\/\//i.test(ev.url)
       ? h('a', { href: ev.url, target: '_blank', rel: 'noopener noreferrer', 'data-evidence-url': ev.url }, S.appraisal.openUrl)
-      : null);
+      : null,
+    // Signer, signing time and the printed header beside the document (docs/evidence.md).
+    file?.inside ? h(EvidenceVerdict, { path: file.path, number: ev.number, date: ev.date, inspect: session.inspectEvidence }) : null);
 }
 
 /**

@@ -158,6 +158,9 @@ export class AppraisalSession extends TableSession<AppraisalItem> {
     this.store.change(code, 'score', (d) => { d.round2 = null; });
   }
 
+  /** The engine's verdict on an evidence file (signatures, printed header), read once per file. */
+  readonly inspectEvidence = (path: string) => this.inspector.inspect(path);
+
   /** Bytes of a repository file (evidence), read as the rules read it. */
   readFile(path: string): Promise<Uint8Array | null> {
     return this.source.read(path);

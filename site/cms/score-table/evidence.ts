@@ -5,6 +5,7 @@ import type { EvidenceDraft } from '../entry-store.js';
 import type { Session } from './session.js';
 import { parseViDate, showViDate } from '../input-format.js';
 import { S } from '../strings.js';
+import { EvidenceVerdict } from '../evidence-verdict.js';
 
 interface Props {
   session: Session;
@@ -53,11 +54,15 @@ function EvidenceItem({ session, code, ev, open, setOpen }: ItemProps) {
       ev.sha256 ? h('span', { className: 'pi-sha', title: S.evidenceShaTitle, 'data-sha256': ev.sha256 }, S.evidenceSha(ev.sha256)) : null)
     : null;
 
+  // Shown as soon as a file is attached: the officer learns at once whether it is really signed.
+  const verdict = ev.file ? h(EvidenceVerdict, { path: ev.file, number: ev.number, date: ev.date, inspect: session.inspectEvidence }) : null;
+
   if (!open) {
     return h('div', { className: 'pi-ev', 'data-evidence': ev._key },
       h('div', { className: 'pi-ev-summary' }, summaryLine(ev), ev.file ? ' · ' : '', fileInfo, ev.url ? ` · ${ev.url}` : '', ev.statisticsTable ? ` · ${S.evidenceIsTable}` : '', ' ',
         h('button', { type: 'button', className: 'pi-btn', onClick: () => setOpen(true) }, S.evidenceEdit),
-        h('button', { type: 'button', className: 'pi-btn', onClick: () => session.removeEvidence(code, ev._key) }, S.evidenceRemove)));
+        h('button', { type: 'button', className: 'pi-btn', onClick: () => session.removeEvidence(code, ev._key) }, S.evidenceRemove)),
+      verdict);
   }
 
   const text = (field: 'number' | 'issuer' | 'title' | 'locator' | 'url', label: string, placeholder?: string) =>
@@ -106,6 +111,7 @@ function EvidenceItem({ session, code, ev, open, setOpen }: ItemProps) {
       ev.file ? h('button', { type: 'button', className: 'pi-btn', onClick: () => session.clearEvidenceFile(code, ev._key) }, S.evidenceDropFile) : null,
       busy ? h('span', { className: 'pi-note' }, S.evidenceUploading) : null,
       problem ? h('span', { className: 'pi-note-bad', role: 'alert' }, problem) : null),
+    verdict,
     ev.file ? null : h('div', { className: 'pi-ev-grid' }, text('url', S.evidenceUrl, 'https://')),
     h('div', null,
       h('button', { type: 'button', className: 'pi-btn', onClick: () => setOpen(false) }, S.evidenceCollapse),

@@ -134,6 +134,9 @@ export class Session extends TableSession<Item> {
     });
   }
 
+  /** The engine's verdict on an evidence file (signatures, printed header), read once per file. */
+  readonly inspectEvidence = (path: string) => this.inspector.inspect(path);
+
   /**
    * Hashes and stores a PDF for one evidence record. The file goes into the entry's media (and so
    * onto the entry's branch with the next save), unless an identical file is already there.

@@ -1,5 +1,7 @@
 // The score table's CSS, injected once. Off-screen rows skip layout and paint
 // (content-visibility), which is most of what keeps a 100-criterion entry fast to open and type in.
+import { VERDICT_CSS } from '../evidence-verdict.js';
+
 const CSS = `
 .pi-table { font-size: 14px; line-height: 1.45; color: #1f2933; }
 .pi-table * { box-sizing: border-box; }
@@ -66,6 +68,6 @@ export function injectStyles(doc: Document = document): void {
   injected = true;
   const style = doc.createElement('style');
   style.setAttribute('data-parindex', 'score-table');
-  style.textContent = CSS;
+  style.textContent = CSS + VERDICT_CSS;
   doc.head.appendChild(style);
 }
