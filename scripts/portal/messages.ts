@@ -59,6 +59,7 @@ export const msg = {
   noChanges: 'Bản nháp không có thay đổi nào so với nhánh chính.',
   gateCrashed:
     'Cổng kiểm tra gặp lỗi nội bộ nên chưa ghi gì vào nhánh chính. Xem chi tiết trong cửa sổ dòng lệnh đang chạy npm start.',
+  draftReadFailed: 'Không đọc được bản nháp từ kho cục bộ. Xem chi tiết trong cửa sổ dòng lệnh đang chạy npm start.',
   badRequest: 'Yêu cầu không hợp lệ (không đọc được nội dung JSON).',
 
   // Terminal
