@@ -11,7 +11,7 @@ import { fsSource } from '../io/fs-source.js';
 import { loadRegistry } from '../core/validate/engine.js';
 import { memorySource, readText } from '../core/source.js';
 import {
-  appraisalCollectionName, APPRAISAL_TABLE_WIDGET, collectionName, DECIMAL_WIDGET, NAMES_WIDGET, SCORE_TABLE_WIDGET, UNIT_WIDGET,
+  appraisalCollectionName, APPRAISAL_TABLE_WIDGET, collectionName, DECIMAL_WIDGET, ENTRY_FORMAT, NAMES_WIDGET, SCORE_TABLE_WIDGET, UNIT_WIDGET,
   type CmsMode, type CmsPageData,
 } from '../../site/cms/page-data.js';
 import { formatNumber } from '../core/format.js';
@@ -174,7 +174,8 @@ function unitFilesCollection(parts: CollectionParts, env: CmsEnvironment): Recor
     description: parts.description,
     folder: parts.folder,
     extension: 'yaml',
-    format: 'yaml',
+    // Registered in site/cms/main.ts: a save changes only the lines of what changed (site/cms/yaml-patch.ts).
+    format: ENTRY_FORMAT,
     create: parts.create,
     // Deleting a merged file writes the main branch directly: only administrators do that, in git.
     delete: false,

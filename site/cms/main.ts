@@ -11,7 +11,7 @@ import en from 'decap-cms-locales/dist/esm/en/index.js';
 import vi from 'decap-cms-locales/dist/esm/vi/index.js';
 import { mergeLocale } from './locale.js';
 import {
-  APPRAISAL_TABLE_WIDGET, DECIMAL_WIDGET, NAMES_WIDGET, PAGE_DATA_ELEMENT_ID, SCORE_TABLE_WIDGET, UNIT_WIDGET,
+  APPRAISAL_TABLE_WIDGET, DECIMAL_WIDGET, ENTRY_FORMAT, NAMES_WIDGET, PAGE_DATA_ELEMENT_ID, SCORE_TABLE_WIDGET, UNIT_WIDGET,
   yearOfAppraisalCollection, yearOfCollection, type CmsPageData,
 } from './page-data.js';
 import { initRegistry } from './registry.js';
@@ -23,7 +23,8 @@ import { normalizeAppraisalData } from './appraisal/data.js';
 import { DecimalControl, DecimalPreview, NamesControl, NamesPreview } from './small-widgets.js';
 import { PREVIEW_CSS, ScoreTablePreview, SelfAssessmentPreview } from './preview.js';
 import { normalizeEntryData } from './entry-data.js';
-import { showStatus, toast } from './decap-store.js';
+import { openEntryRaw, showStatus, toast } from './decap-store.js';
+import { entryFormat } from './entry-format.js';
 import { S } from './strings.js';
 
 interface ImmutableMap {
@@ -58,6 +59,8 @@ async function start(): Promise<void> {
   cms.registerBackend('github', guardBackend(GitHubBackend, policy));
   // Decap's local backend always runs as "proxy", whatever the config's backend name.
   cms.registerBackend('proxy', guardBackend(ProxyBackend, policy));
+
+  cms.registerCustomFormat(ENTRY_FORMAT, 'yaml', entryFormat(openEntryRaw));
 
   cms.registerWidget([StringWidget.Widget(), ObjectWidget.Widget()]);
   cms.registerWidget(SCORE_TABLE_WIDGET, ScoreTableControl, ScoreTablePreview, { properties: { year: { type: 'integer' } } });

@@ -23,6 +23,9 @@ export interface CmsPageData {
 
 export const PAGE_DATA_ELEMENT_ID = 'parindex-cms-data';
 
+/** The entry format both collections use: YAML written as the smallest change (site/cms/yaml-patch.ts). */
+export const ENTRY_FORMAT = 'parindex-yaml';
+
 /** Name of the self-assessment collection of a year. */
 export function collectionName(year: number): string {
   return `self-assessments-${year}`;

@@ -10,6 +10,7 @@ function findingsCount(errors: number, warnings: number): string {
 export const S = {
   pageDataMissing: 'Trang quản trị thiếu dữ liệu cấu hình (parindex-cms-data): hãy dựng lại trang.',
   startFailed: (why: string) => `Không mở được trang quản trị: ${why}`,
+  yamlUnreadable: 'Tệp YAML của bảng này có lỗi cú pháp nên không mở được trong trang quản trị; hãy sửa tệp trong git (npm run validate chỉ ra dòng lỗi).',
   notSelfAssessmentPath: (path: string) => `Đường dẫn “${path}” không phải bảng tự chấm điểm (content/self-assessments/<năm>/<mã đơn vị>.yaml).`,
   tableLabel: 'Bảng tự chấm điểm',
   pickUnitFirst: 'Chọn đơn vị ở trên để hiện bộ tiêu chí của đơn vị.',

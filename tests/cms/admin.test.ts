@@ -122,6 +122,9 @@ describe('the officers’ CMS in Chromium', () => {
   test('fixed and saved, it is sent; saved again with an error, it goes back to draft', async () => {
     await row('1.2').locator('select[data-field="score"]').selectOption('2');
     await cms.toastAfter(/Đã lưu/, cms.save);
+    // One score changed: the commit changes that one line, the rest of the file is untouched.
+    expect(git(cms.repoDir, 'diff', '--numstat', `${BRANCH}~1`, BRANCH, '--', FILE)).toBe(`1\t1\t${FILE}`);
+    expect(git(cms.repoDir, 'diff', '-U0', `${BRANCH}~1`, BRANCH, '--', FILE)).toMatch(/^-    score: 0\n\+    score: 2$/m);
     await cms.toastAfter(/Đã cập nhật trạng thái/, () => cms.setStatus('Đã gửi đi'));
     expect(await cms.branchStatus(BRANCH)).toMatch(/pending_publish/);
     // What was sent is a file CI accepts: no schema or rule error.
