@@ -23,6 +23,7 @@ export const S = {
   points: (points: number, max: number) => `${formatNumber(points)} / ${formatNumber(max)} điểm`,
   maxLabel: (max: number) => `Tối đa ${formatNumber(max)} điểm`,
   scoreLabel: 'Điểm tự chấm',
+  notScored: 'Chưa chấm',
   scorePlaceholder: (max: number) => `0 đến ${formatNumber(max)}`,
   scoreNotNumber: 'Nhập một số, ví dụ 1,5 (dấu phẩy thập phân).',
   scoreOption: (score: number) => `${formatNumber(score)} điểm`,
