@@ -6,7 +6,7 @@
 // to its fallback of committing straight to main; writes outside an entry are refused too.
 import { classifyPath } from '../../scripts/core/kinds.js';
 import { hasErrors, type Finding } from '../../scripts/core/findings.js';
-import { checkText, ENTRY_KINDS, inspectorFor } from './check.js';
+import { checkText, inspectorFor } from './check.js';
 import { yearOfAppraisalCollection } from './page-data.js';
 import { branchDiffs, evidenceSource, setActiveBackend, type BackendReader } from './repo-files.js';
 import { registry } from './registry.js';
@@ -44,7 +44,10 @@ interface Persistable extends BackendReader {
 /** Findings for the entry as saved on its workflow branch, or null when there is no such entry. */
 export async function savedEntryFindings(reader: BackendReader, collection: string, slug: string): Promise<Finding[] | null> {
   const diffs = await branchDiffs(reader, collection, slug);
-  const dataPath = [...diffs.keys()].find((p) => ENTRY_KINDS.has(classifyPath(p)?.kind ?? ''));
+  // The entry's own file, never merely the first data file of the list: a backend that lists more
+  // than the branch changed would otherwise have the guard judge another unit's sheet.
+  const kind = yearOfAppraisalCollection(collection) !== null ? 'appraisal' : 'self-assessment';
+  const dataPath = [...diffs.keys()].find((p) => { const info = classifyPath(p); return info?.kind === kind && info.id === slug; });
   if (!dataPath) return null;
   const text = await reader.unpublishedEntryDataFile(collection, slug, dataPath, diffs.get(dataPath)!);
   return checkText(text, dataPath, registry(), inspectorFor(evidenceSource({ collection, slug }, diffs, reader)));
