@@ -76,13 +76,6 @@ const LABELS: Record<string, string> = {
   items: 'Tự chấm điểm theo bộ tiêu chí',
 };
 
-const PATTERN_MESSAGES: Record<string, string> = {
-  phone: 'Số điện thoại chỉ gồm chữ số, dấu cách và + ( ) . - (6 đến 20 ký tự).',
-  email: 'Địa chỉ thư điện tử chưa đúng, ví dụ: ten@donvi.gov.vn.',
-};
-
-const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
-
 function label(name: string, schema: JsonSchema): string {
   return LABELS[name] ?? schema.description ?? name;
 }
@@ -91,10 +84,10 @@ function label(name: string, schema: JsonSchema): string {
 function stringFields(schema: JsonSchema): Record<string, unknown>[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, prop]) => {
-    const field: Record<string, unknown> = { name, label: label(name, prop), widget: 'string', required: required.has(name) };
-    const pattern = prop.format === 'email' ? EMAIL_PATTERN : prop.pattern;
-    if (pattern) field.pattern = [pattern, PATTERN_MESSAGES[name] ?? 'Giá trị chưa đúng định dạng.'];
-    return field;
+    // Never `required` or `pattern` for Decap: its validation blocks the save, and a draft must save
+    // with errors (docs/cms.md). The schema and the rules report them in the findings panel instead.
+    const hint = required.has(name) ? 'Bắt buộc khi gửi đi.' : undefined;
+    return { name, label: label(name, prop), widget: 'string', required: false, ...(hint ? { hint } : {}) };
   });
 }
 
@@ -205,7 +198,7 @@ function selfAssessmentCollection(registry: Registry, year: number, schema: Json
   };
   const fields = formFields('self-assessment', year, schema.properties ?? {}, picker, (name, prop) => {
     switch (name) {
-      case 'preparedBy': return { name, label: label(name, prop), widget: 'object', collapsed: false, fields: stringFields(prop) };
+      case 'preparedBy': return { name, label: label(name, prop), widget: 'object', required: false, collapsed: false, fields: stringFields(prop) };
       case 'items': return { name, label: label(name, prop), widget: SCORE_TABLE_WIDGET, year, hint: prop.description };
       default: return undefined;
     }
