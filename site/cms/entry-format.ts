@@ -5,6 +5,7 @@ import { parseDocument } from 'yaml';
 import { isRecord } from './items.js';
 import { patchYaml } from './yaml-patch.js';
 import { S } from './strings.js';
+import { UNIT_NAME_KEY } from './page-data.js';
 
 export interface EntryFormatter {
   fromFile(content: string): Record<string, unknown>;
@@ -26,15 +27,27 @@ function ordered(data: Record<string, unknown>, keys: readonly string[] = []): R
   return out;
 }
 
-/** `originalText` returns the text the open entry was loaded from ('' for a new entry). */
-export function entryFormat(originalText: () => string): EntryFormatter {
+/** The entry's data without what the format added for display. */
+export function fileData(data: Record<string, unknown>): Record<string, unknown> {
+  if (!(UNIT_NAME_KEY in data)) return data;
+  const { [UNIT_NAME_KEY]: _shown, ...rest } = data;
+  return rest;
+}
+
+/**
+ * `originalText` returns the text the open entry was loaded from ('' for a new entry);
+ * `unitName` the registry's name of a unit id (for Decap's cards and lists).
+ */
+export function entryFormat(originalText: () => string, unitName: (id: string) => string | undefined = () => undefined): EntryFormatter {
   return {
     fromFile(content) {
       const data = read(content);
       if (!data) throw new Error(S.yamlUnreadable);
-      return data;
+      const name = typeof data.unit === 'string' ? unitName(data.unit) : undefined;
+      return { ...data, [UNIT_NAME_KEY]: name ?? data.unit };
     },
-    toFile(data, sortedKeys) {
+    toFile(shown, sortedKeys) {
+      const data = fileData(shown);
       const raw = originalText();
       const original = raw ? read(raw) : null;
       // Only the file this entry came from: same unit (the slug), else the data is written whole.
