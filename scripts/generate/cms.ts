@@ -11,10 +11,11 @@ import { fsSource } from '../io/fs-source.js';
 import { loadRegistry } from '../core/validate/engine.js';
 import { memorySource, readText } from '../core/source.js';
 import {
-  appraisalCollectionName, APPRAISAL_TABLE_WIDGET, collectionName, DECIMAL_WIDGET, ENTRY_FORMAT, NAMES_WIDGET, SCORE_TABLE_WIDGET, UNIT_WIDGET,
+  appraisalCollectionName, APPRAISAL_TABLE_WIDGET, collectionName, DECIMAL_WIDGET, ENTRY_FORMAT, NAMES_WIDGET, UNIT_NAME_KEY, SCORE_TABLE_WIDGET, UNIT_WIDGET,
   type CmsMode, type CmsPageData,
 } from '../../site/cms/page-data.js';
 import { formatNumber } from '../core/format.js';
+import { parseInstant } from '../core/time.js';
 
 export const DEFAULT_LOCAL_BACKEND_URL = 'http://localhost:8081/api/v1';
 
@@ -174,7 +175,7 @@ function unitFilesCollection(parts: CollectionParts, env: CmsEnvironment): Recor
     delete: false,
     slug: '{{unit}}',
     identifier_field: 'unit',
-    summary: '{{unit}}',
+    summary: `{{${UNIT_NAME_KEY}}}`,
     sortable_fields: [],
     // Merging is the gate's job: on GitHub the merge bot after the Check, never an officer's
     // button; the local portal keeps the button and vetoes through the same gate.
@@ -363,6 +364,13 @@ export function selfAssessedUnits(contentRoot: string, years: number[]): Promise
 }
 
 /** Everything the /admin/ page embeds. `contentRoot` is the checkout whose content/ is edited. */
+/** PARINDEX_NOW, which the portal hands the site: the editor's deadline notice uses the gate's clock. */
+function fixedNow(env: Env | undefined): { now?: string } {
+  const text = env?.PARINDEX_NOW;
+  const at = text ? parseInstant(text) : null;
+  return at ? { now: at.toISOString() } : {};
+}
+
 export async function cmsPageData(options: { repoRoot: string; contentRoot?: string; env?: Env }): Promise<CmsPageData> {
   const env = cmsEnvironment(options.env);
   const files = await registryFiles(options.contentRoot ?? options.repoRoot);
@@ -379,5 +387,6 @@ export async function cmsPageData(options: { repoRoot: string; contentRoot?: str
     mode: env.mode, config, registryFiles: files,
     collections: years.map((year) => ({ name: collectionName(year), year })),
     appraisals: years.map((year) => ({ name: appraisalCollectionName(year), year })),
+    ...fixedNow(options.env),
   };
 }

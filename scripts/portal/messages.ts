@@ -82,7 +82,8 @@ export const msg = {
     'Nhấn Ctrl+C để dừng.',
     '',
   ].join('\n'),
-  clockFixed: (at: Date) => `dừng tại ${formatDateTime(at)} (giờ Việt Nam, đặt bởi PARINDEX_NOW)`,
+  // Seconds when the instant has them: 17:00:01 is after a 17:00 deadline, "17:00" would say otherwise.
+  clockFixed: (at: Date) => `dừng tại ${formatDateTime(at, undefined, at.getTime() % 60_000 !== 0)} (giờ Việt Nam, đặt bởi PARINDEX_NOW)`,
   clockSystem: 'giờ hệ thống (đặt PARINDEX_NOW=2023-11-10T09:00+07:00 để chạy trong hạn tự đánh giá năm 2023)',
   actorConfigured: (login: string) => `${login} (PARINDEX_USER)`,
   actorPerUnit: 'cán bộ của đơn vị có bài đang sửa (tài khoản đầu tiên trong content/units/<đơn vị>.yaml); đặt PARINDEX_USER=<tài khoản> để chọn',

@@ -23,6 +23,27 @@ export class CmsRefusal extends Error {
   }
 }
 
+/**
+ * A backend's refusal as the officer should read it. Decap's toasts interpolate String(error),
+ * and its APIError is named "API_ERROR", so the gate's Vietnamese reason arrived as
+ * "API_ERROR: …". The error object stays what it was (Decap still recognises it); only its text
+ * changes.
+ */
+export function plainRefusal(error: unknown): unknown {
+  if (error instanceof Error && error.message) {
+    Object.defineProperty(error, 'toString', { value: () => error.message, configurable: true });
+  }
+  return error;
+}
+
+async function plainly<R>(action: () => Promise<R>): Promise<R> {
+  try {
+    return await action();
+  } catch (error) {
+    throw plainRefusal(error);
+  }
+}
+
 export const READY = 'pending_publish';
 export const DRAFT = 'draft';
 
@@ -78,17 +99,17 @@ export function guardBackend<T extends Ctor<object>>(Base: T, policy: GuardPolic
 
     override async updateUnpublishedEntryStatus(collection: string, slug: string, status: string) {
       if (status === READY) await assertSendable(this, collection, slug);
-      return super.updateUnpublishedEntryStatus(collection, slug, status);
+      return plainly(() => super.updateUnpublishedEntryStatus(collection, slug, status));
     }
 
     override async publishUnpublishedEntry(collection: string, slug: string) {
       if (!policy.allowPublish) throw new CmsRefusal(S.publishByGate);
       await assertSendable(this, collection, slug);
-      return super.publishUnpublishedEntry(collection, slug);
+      return plainly(() => super.publishUnpublishedEntry(collection, slug));
     }
 
     override async persistEntry(entry: { dataFiles: { path: string; slug: string; raw: string }[] }, options: Record<string, unknown>) {
-      const result = await super.persistEntry(entry, options);
+      const result = await plainly(() => super.persistEntry(entry, options));
       // A sent entry saved again with errors goes back to draft: "sent" never holds errors.
       const collection = options.collectionName as string | undefined;
       const slug = entry.dataFiles[0]?.slug;
