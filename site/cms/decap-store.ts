@@ -7,6 +7,7 @@ import { store } from 'decap-cms-core/dist/esm/redux/index.js';
 
 interface Store {
   dispatch(action: { type: string; payload?: unknown }): unknown;
+  subscribe(listener: () => void): () => void;
   getState(): { entryDraft?: { getIn(path: string[]): unknown } };
 }
 
@@ -30,4 +31,14 @@ export function showStatus(collection: string, slug: string, newStatus: string):
 export function openEntryRaw(): string {
   const raw = decapStore.getState().entryDraft?.getIn(['entry', 'raw']);
   return typeof raw === 'string' ? raw : '';
+}
+
+/** The open entry's data as the editor holds it now (Immutable), or undefined outside an editor. */
+export function openEntryData(): unknown {
+  return decapStore.getState().entryDraft?.getIn(['entry', 'data']);
+}
+
+/** Calls `listener` after every change of Decap's state (the editor's fields included). */
+export function onDecapChange(listener: () => void): () => void {
+  return decapStore.subscribe(listener);
 }
