@@ -153,16 +153,35 @@ export interface CmsServer {
   close(): Promise<void>;
 }
 
+export interface CmsServerOptions {
+  /** An express app serving POST /api/v1 instead of bare decap-server (the portal's backend, gate included). */
+  backend?: express.Express;
+  /** Extra environment for the page data, read per request (the portal's PARINDEX_NOW). */
+  pageEnv?: () => Record<string, string>;
+}
+
 /** /admin/ (generated for `repo`) and decap-server's git API on that repository, one origin. */
-export async function startCms(root: string, repo: string): Promise<CmsServer> {
+export async function startCms(root: string, repo: string, options: CmsServerOptions = {}): Promise<CmsServer> {
   const bundle = await adminBundle(root);
   const app = express();
   const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const html = await adminHtml(root, bundle, repo, { PARINDEX_CMS_LOCAL: '1', PARINDEX_CMS_BACKEND_URL: `${url}/api/v1` });
-  app.get(['/admin', '/admin/', '/admin/index.html'], (_req, res) => { res.type('html').send(html); });
+  const env = { PARINDEX_CMS_LOCAL: '1', PARINDEX_CMS_BACKEND_URL: `${url}/api/v1` };
+  // Per request when the environment moves (as the portal's astro dev renders it), else once.
+  const fixedHtml = options.pageEnv ? null : await adminHtml(root, bundle, repo, env);
+  app.get(['/admin', '/admin/', '/admin/index.html'], (_req, res, next) => {
+    const html = fixedHtml ? Promise.resolve(fixedHtml) : adminHtml(root, bundle, repo, { ...env, ...options.pageEnv!() });
+    html.then((text) => res.type('html').send(text), next);
+  });
   app.use('/_astro', express.static(join(bundle.dir, '_astro'), { immutable: true, maxAge: '1h' }));
+  if (options.backend) {
+    app.use(options.backend);
+    return {
+      url, adminUrl: `${url}/admin/`,
+      close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+    };
+  }
   const { registerLocalGit } = require('decap-server/dist/middlewares') as { registerLocalGit: (app: unknown, o?: unknown) => Promise<void> };
   const saved = process.env.GIT_REPO_DIRECTORY;
   process.env.GIT_REPO_DIRECTORY = repo;

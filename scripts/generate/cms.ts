@@ -11,10 +11,11 @@ import { fsSource } from '../io/fs-source.js';
 import { loadRegistry } from '../core/validate/engine.js';
 import { memorySource, readText } from '../core/source.js';
 import {
-  appraisalCollectionName, APPRAISAL_TABLE_WIDGET, collectionName, DECIMAL_WIDGET, NAMES_WIDGET, SCORE_TABLE_WIDGET, UNIT_WIDGET,
+  appraisalCollectionName, APPRAISAL_TABLE_WIDGET, collectionName, DECIMAL_WIDGET, ENTRY_FORMAT, NAMES_WIDGET, UNIT_NAME_KEY, SCORE_TABLE_WIDGET, UNIT_WIDGET,
   type CmsMode, type CmsPageData,
 } from '../../site/cms/page-data.js';
 import { formatNumber } from '../core/format.js';
+import { parseInstant } from '../core/time.js';
 
 export const DEFAULT_LOCAL_BACKEND_URL = 'http://localhost:8081/api/v1';
 
@@ -76,13 +77,6 @@ const LABELS: Record<string, string> = {
   items: 'Tự chấm điểm theo bộ tiêu chí',
 };
 
-const PATTERN_MESSAGES: Record<string, string> = {
-  phone: 'Số điện thoại chỉ gồm chữ số, dấu cách và + ( ) . - (6 đến 20 ký tự).',
-  email: 'Địa chỉ thư điện tử chưa đúng, ví dụ: ten@donvi.gov.vn.',
-};
-
-const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
-
 function label(name: string, schema: JsonSchema): string {
   return LABELS[name] ?? schema.description ?? name;
 }
@@ -91,10 +85,10 @@ function label(name: string, schema: JsonSchema): string {
 function stringFields(schema: JsonSchema): Record<string, unknown>[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, prop]) => {
-    const field: Record<string, unknown> = { name, label: label(name, prop), widget: 'string', required: required.has(name) };
-    const pattern = prop.format === 'email' ? EMAIL_PATTERN : prop.pattern;
-    if (pattern) field.pattern = [pattern, PATTERN_MESSAGES[name] ?? 'Giá trị chưa đúng định dạng.'];
-    return field;
+    // Never `required` or `pattern` for Decap: its validation blocks the save, and a draft must save
+    // with errors (docs/cms.md). The schema and the rules report them in the findings panel instead.
+    const hint = required.has(name) ? 'Bắt buộc khi gửi đi.' : undefined;
+    return { name, label: label(name, prop), widget: 'string', required: false, ...(hint ? { hint } : {}) };
   });
 }
 
@@ -174,13 +168,14 @@ function unitFilesCollection(parts: CollectionParts, env: CmsEnvironment): Recor
     description: parts.description,
     folder: parts.folder,
     extension: 'yaml',
-    format: 'yaml',
+    // Registered in site/cms/main.ts: a save changes only the lines of what changed (site/cms/yaml-patch.ts).
+    format: ENTRY_FORMAT,
     create: parts.create,
     // Deleting a merged file writes the main branch directly: only administrators do that, in git.
     delete: false,
     slug: '{{unit}}',
     identifier_field: 'unit',
-    summary: '{{unit}}',
+    summary: `{{${UNIT_NAME_KEY}}}`,
     sortable_fields: [],
     // Merging is the gate's job: on GitHub the merge bot after the Check, never an officer's
     // button; the local portal keeps the button and vetoes through the same gate.
@@ -204,7 +199,7 @@ function selfAssessmentCollection(registry: Registry, year: number, schema: Json
   };
   const fields = formFields('self-assessment', year, schema.properties ?? {}, picker, (name, prop) => {
     switch (name) {
-      case 'preparedBy': return { name, label: label(name, prop), widget: 'object', collapsed: false, fields: stringFields(prop) };
+      case 'preparedBy': return { name, label: label(name, prop), widget: 'object', required: false, collapsed: false, fields: stringFields(prop) };
       case 'items': return { name, label: label(name, prop), widget: SCORE_TABLE_WIDGET, year, hint: prop.description };
       default: return undefined;
     }
@@ -371,6 +366,13 @@ export function selfAssessedUnits(contentRoot: string, years: number[]): Promise
 }
 
 /** Everything the /admin/ page embeds. `contentRoot` is the checkout whose content/ is edited. */
+/** PARINDEX_NOW, which the portal hands the site: the editor's deadline notice uses the gate's clock. */
+function fixedNow(env: Env | undefined): { now?: string } {
+  const text = env?.PARINDEX_NOW;
+  const at = text ? parseInstant(text) : null;
+  return at ? { now: at.toISOString() } : {};
+}
+
 export async function cmsPageData(options: { repoRoot: string; contentRoot?: string; env?: Env }): Promise<CmsPageData> {
   const env = cmsEnvironment(options.env);
   const files = await registryFiles(options.contentRoot ?? options.repoRoot);
@@ -387,5 +389,6 @@ export async function cmsPageData(options: { repoRoot: string; contentRoot?: str
     mode: env.mode, config, registryFiles: files,
     collections: years.map((year) => ({ name: collectionName(year), year })),
     appraisals: years.map((year) => ({ name: appraisalCollectionName(year), year })),
+    ...fixedNow(options.env),
   };
 }

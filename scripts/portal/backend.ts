@@ -3,6 +3,7 @@
 // so the variable points at the clone for exactly that call.
 import express, { type Express } from 'express';
 import { createRequire } from 'node:module';
+import { draftReads } from './drafts.js';
 import { mountVeto, type VetoOptions } from './veto.js';
 
 type RegisterLocalGit = (app: Express, options?: { logLevel?: string }) => Promise<void>;
@@ -13,6 +14,7 @@ export async function createBackendApp(options: VetoOptions): Promise<Express> {
   const app = express();
   app.disable('x-powered-by');
   mountVeto(app, options);
+  app.post('/api/v1', draftReads({ repo: options.repo, ...(options.log ? { log: options.log } : {}) }));
   const { registerLocalGit } = require('decap-server/dist/middlewares') as { registerLocalGit: RegisterLocalGit };
   const saved = process.env.GIT_REPO_DIRECTORY;
   process.env.GIT_REPO_DIRECTORY = options.repo;

@@ -57,6 +57,7 @@ export const msg = {
   noChanges: 'Bản nháp không có thay đổi nào so với nhánh chính.',
   gateCrashed:
     'Cổng kiểm tra gặp lỗi nội bộ nên chưa ghi gì vào nhánh chính. Xem chi tiết trong cửa sổ dòng lệnh đang chạy npm start.',
+  draftReadFailed: 'Không đọc được bản nháp từ kho cục bộ. Xem chi tiết trong cửa sổ dòng lệnh đang chạy npm start.',
   badRequest: 'Yêu cầu không hợp lệ (không đọc được nội dung JSON).',
   unknownAction: (action: string) => `Máy chủ git cục bộ không nhận thao tác “${action.slice(0, 60)}”.`,
   wrongBranch: (branch: string) => `CMS chỉ làm việc trên nhánh main; không nhận thao tác trên nhánh “${branch.slice(0, 80)}”.`,
@@ -92,7 +93,8 @@ export const msg = {
     'Nhấn Ctrl+C để dừng.',
     '',
   ].join('\n'),
-  clockFixed: (at: Date) => `dừng tại ${formatDateTime(at)} (giờ Việt Nam, đặt bởi PARINDEX_NOW)`,
+  // Seconds when the instant has them: 17:00:01 is after a 17:00 deadline, "17:00" would say otherwise.
+  clockFixed: (at: Date) => `dừng tại ${formatDateTime(at, undefined, at.getTime() % 60_000 !== 0)} (giờ Việt Nam, đặt bởi PARINDEX_NOW)`,
   clockSystem: 'giờ hệ thống (đặt PARINDEX_NOW=2023-11-10T09:00+07:00 để chạy trong hạn tự đánh giá năm 2023)',
   actorConfigured: (login: string) => `${login} (PARINDEX_USER)`,
   actorPerUnit: 'cán bộ của đơn vị có bài đang sửa (tài khoản đầu tiên trong content/units/<đơn vị>.yaml); đặt PARINDEX_USER=<tài khoản> để chọn',

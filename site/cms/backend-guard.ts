@@ -6,7 +6,7 @@
 // to its fallback of committing straight to main; writes outside an entry are refused too.
 import { classifyPath } from '../../scripts/core/kinds.js';
 import { hasErrors, type Finding } from '../../scripts/core/findings.js';
-import { checkText, ENTRY_KINDS, inspectorFor } from './check.js';
+import { checkText, inspectorFor } from './check.js';
 import { yearOfAppraisalCollection } from './page-data.js';
 import { branchDiffs, evidenceSource, setActiveBackend, type BackendReader } from './repo-files.js';
 import { registry } from './registry.js';
@@ -20,6 +20,27 @@ export class CmsRefusal extends Error {
   }
   override toString(): string {
     return this.message;
+  }
+}
+
+/**
+ * A backend's refusal as the officer should read it. Decap's toasts interpolate String(error),
+ * and its APIError is named "API_ERROR", so the gate's Vietnamese reason arrived as
+ * "API_ERROR: …". The error object stays what it was (Decap still recognises it); only its text
+ * changes.
+ */
+export function plainRefusal(error: unknown): unknown {
+  if (error instanceof Error && error.message) {
+    Object.defineProperty(error, 'toString', { value: () => error.message, configurable: true });
+  }
+  return error;
+}
+
+async function plainly<R>(action: () => Promise<R>): Promise<R> {
+  try {
+    return await action();
+  } catch (error) {
+    throw plainRefusal(error);
   }
 }
 
@@ -44,7 +65,10 @@ interface Persistable extends BackendReader {
 /** Findings for the entry as saved on its workflow branch, or null when there is no such entry. */
 export async function savedEntryFindings(reader: BackendReader, collection: string, slug: string): Promise<Finding[] | null> {
   const diffs = await branchDiffs(reader, collection, slug);
-  const dataPath = [...diffs.keys()].find((p) => ENTRY_KINDS.has(classifyPath(p)?.kind ?? ''));
+  // The entry's own file, never merely the first data file of the list: a backend that lists more
+  // than the branch changed would otherwise have the guard judge another unit's sheet.
+  const kind = yearOfAppraisalCollection(collection) !== null ? 'appraisal' : 'self-assessment';
+  const dataPath = [...diffs.keys()].find((p) => { const info = classifyPath(p); return info?.kind === kind && info.id === slug; });
   if (!dataPath) return null;
   const text = await reader.unpublishedEntryDataFile(collection, slug, dataPath, diffs.get(dataPath)!);
   return checkText(text, dataPath, registry(), inspectorFor(evidenceSource({ collection, slug }, diffs, reader)));
@@ -75,17 +99,17 @@ export function guardBackend<T extends Ctor<object>>(Base: T, policy: GuardPolic
 
     override async updateUnpublishedEntryStatus(collection: string, slug: string, status: string) {
       if (status === READY) await assertSendable(this, collection, slug);
-      return super.updateUnpublishedEntryStatus(collection, slug, status);
+      return plainly(() => super.updateUnpublishedEntryStatus(collection, slug, status));
     }
 
     override async publishUnpublishedEntry(collection: string, slug: string) {
       if (!policy.allowPublish) throw new CmsRefusal(S.publishByGate);
       await assertSendable(this, collection, slug);
-      return super.publishUnpublishedEntry(collection, slug);
+      return plainly(() => super.publishUnpublishedEntry(collection, slug));
     }
 
     override async persistEntry(entry: { dataFiles: { path: string; slug: string; raw: string }[] }, options: Record<string, unknown>) {
-      const result = await super.persistEntry(entry, options);
+      const result = await plainly(() => super.persistEntry(entry, options));
       // A sent entry saved again with errors goes back to draft: "sent" never holds errors.
       const collection = options.collectionName as string | undefined;
       const slug = entry.dataFiles[0]?.slug;

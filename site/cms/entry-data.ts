@@ -4,12 +4,13 @@
 import type { Item, SelfAssessment } from '../../scripts/core/model.js';
 import { frameworkFor } from './registry.js';
 import { normalizeItems } from './items.js';
+import { fileData } from './entry-format.js';
 import type { Registry } from '../../scripts/core/rules/types.js';
 
 export function normalizeEntryData(data: Record<string, unknown>, year: number, reg?: Registry): Record<string, unknown> {
   const unit = typeof data.unit === 'string' ? data.unit : undefined;
   const fw = frameworkFor(year, unit, reg);
-  const out: Record<string, unknown> = { ...data, year };
+  const out: Record<string, unknown> = { ...fileData(data), year };
   if (fw.ok) out.framework = fw.framework.framework.id;
   // Decap keeps untouched optional inputs as "", which the schema's patterns would reject.
   if (data.preparedBy && typeof data.preparedBy === 'object') {

@@ -13,7 +13,8 @@ export interface EvidenceDraft extends Partial<Evidence> {
 
 export interface ItemDraft {
   code: string;
-  score: number;
+  /** undefined: not scored yet. */
+  score: number | undefined;
   notApplicable?: boolean;
   figures?: Record<string, number>;
   explanation?: string;
@@ -31,13 +32,14 @@ export function newEvidence(partial: Partial<Evidence> = {}): EvidenceDraft {
 function toDraft(item: Item): ItemDraft {
   const { code, score, notApplicable, figures, explanation, evidence, ...rest } = item;
   return {
-    code, score: typeof score === 'number' ? score : 0, notApplicable, figures: figures ? { ...figures } as Record<string, number> : undefined,
+    code, score: typeof score === 'number' ? score : undefined, notApplicable, figures: figures ? { ...figures } as Record<string, number> : undefined,
     explanation, evidence: (evidence ?? []).map((e) => ({ ...e, _key: nextKey++ })), rest,
   };
 }
 
 function fromDraft(d: ItemDraft): Item {
-  const item: Record<string, unknown> = { ...d.rest, code: d.code, score: d.score };
+  const item: Record<string, unknown> = { ...d.rest, code: d.code };
+  if (d.score !== undefined) item.score = d.score;
   if (d.notApplicable) item.notApplicable = true;
   if (d.figures) item.figures = { ...d.figures };
   if (d.explanation !== undefined) item.explanation = d.explanation;
@@ -58,7 +60,7 @@ export class EntryStore extends RowStore<ItemDraft> {
   }
 
   protected blank(code: string): ItemDraft {
-    return { code, score: 0, evidence: [], rest: {} };
+    return { code, score: undefined, evidence: [], rest: {} };
   }
 
   /** The items as the file will hold them. */

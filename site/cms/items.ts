@@ -42,7 +42,9 @@ export function canonicalEvidence(ev: Partial<Evidence>): Evidence {
 }
 
 export function canonicalItem(item: Item): Item {
-  const out: Record<string, unknown> = { code: item.code, score: typeof item.score === 'number' && Number.isFinite(item.score) ? item.score : 0 };
+  // A criterion the officer has not scored has no score (the rules say it is not scored yet).
+  const out: Record<string, unknown> = { code: item.code };
+  if (typeof item.score === 'number' && Number.isFinite(item.score)) out.score = item.score;
   if (item.notApplicable) out.notApplicable = true;
   if (item.figures && Object.keys(item.figures).length) {
     const figures: Record<string, number> = {};
@@ -53,11 +55,19 @@ export function canonicalItem(item: Item): Item {
   if (explanation) out.explanation = explanation;
   if (item.evidence?.length) out.evidence = item.evidence.map(canonicalEvidence);
   // Fields the form does not know (added by hand in git) survive a save; the schema judges them.
-  for (const [k, v] of Object.entries(item)) if (!(k in out) && !['notApplicable', 'figures', 'explanation', 'evidence'].includes(k) && v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(item)) if (!(k in out) && !['score', 'notApplicable', 'figures', 'explanation', 'evidence'].includes(k) && v !== undefined) out[k] = v;
   return out as unknown as Item;
 }
 
-/** Framework order, every self-scored leaf present (score 0 when never scored), extras last. */
+/** An item that says nothing: no score, flag, figure, explanation, evidence or other field. */
+export function isEmptyItem(item: Item): boolean {
+  return Object.keys(canonicalItem(item)).length === 1;
+}
+
+/**
+ * Framework order, extras last. Only criteria the officer touched are written: an unscored
+ * criterion stays absent (never `score: 0`), so the rules report it as not scored yet.
+ */
 export function normalizeItems(items: Item[], fw: FrameworkIndex | undefined): Item[] {
   if (!fw) return items.map(canonicalItem);
   const byCode = new Map<string, Item>();
@@ -67,7 +77,7 @@ export function normalizeItems(items: Item[], fw: FrameworkIndex | undefined): I
     byCode.set(item.code, item);
   }
   const known = new Set(fw.selfLeaves.map((l) => l.code));
-  const out = fw.selfLeaves.map((leaf) => canonicalItem(byCode.get(leaf.code) ?? { code: leaf.code, score: 0 }));
+  const out = fw.selfLeaves.flatMap((leaf) => { const item = byCode.get(leaf.code); return item && !isEmptyItem(item) ? [canonicalItem(item)] : []; });
   for (const [code, item] of byCode) if (!known.has(code)) out.push(canonicalItem(item));
   return [...out, ...extras.map(canonicalItem)];
 }

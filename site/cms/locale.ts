@@ -189,7 +189,10 @@ export const VI_OVERRIDES: Phrases = {
       loading: 'Đang tải các bảng đang soạn và đã gửi',
       workflowHeading: 'Theo dõi gửi bảng tự chấm điểm',
       newPost: 'Bảng mới',
-      description: '%{smart_count} bảng đang soạn hoặc chờ duyệt, %{readyCount} bảng đã gửi đi. |||| %{smart_count} bảng đang soạn hoặc chờ duyệt, %{readyCount} bảng đã gửi đi.',
+      // Decap counts only the "in review" column here, never the drafts.
+      description: '%{smart_count} bảng chờ lãnh đạo đơn vị duyệt, %{readyCount} bảng đã gửi đi. |||| %{smart_count} bảng chờ lãnh đạo đơn vị duyệt, %{readyCount} bảng đã gửi đi.',
+      // dayjs runs with its English locale: a numeric date is the only one that reads Vietnamese.
+      dateFormat: 'DD/MM/YYYY',
     },
     workflowCard: {
       deleteNewEntry: 'Xóa bảng mới',
@@ -229,11 +232,19 @@ export function mergeLocale(en: Phrases, vi: Phrases, overrides: Phrases = VI_OV
       }
       const chosen = str(o, key) ?? str(v, key);
       if (chosen === undefined) untranslated.push(path);
-      out[key] = chosen ?? value;
+      out[key] = chosen === undefined ? value : oneSpelling(chosen);
     }
     return out;
   };
   return { phrases: walk(en, vi, overrides, ''), untranslated };
+}
+
+/**
+ * Decap's Vietnamese writes "Xoá", ours "Xóa": one spelling on one page (the tone on the "o" of an
+ * open "oa" syllable; "toán", with a final consonant, keeps it on the "a").
+ */
+export function oneSpelling(text: string): string {
+  return text.replace(/oá(?!\p{L})/gu, 'óa').replace(/Oá(?!\p{L})/gu, 'Óa');
 }
 
 function sub(p: Phrases | undefined, key: string): Phrases | undefined {

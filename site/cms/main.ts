@@ -11,10 +11,11 @@ import en from 'decap-cms-locales/dist/esm/en/index.js';
 import vi from 'decap-cms-locales/dist/esm/vi/index.js';
 import { mergeLocale } from './locale.js';
 import {
-  APPRAISAL_TABLE_WIDGET, DECIMAL_WIDGET, NAMES_WIDGET, PAGE_DATA_ELEMENT_ID, SCORE_TABLE_WIDGET, UNIT_WIDGET,
+  APPRAISAL_TABLE_WIDGET, DECIMAL_WIDGET, ENTRY_FORMAT, NAMES_WIDGET, PAGE_DATA_ELEMENT_ID, SCORE_TABLE_WIDGET, UNIT_WIDGET,
   yearOfAppraisalCollection, yearOfCollection, type CmsPageData,
 } from './page-data.js';
-import { initRegistry } from './registry.js';
+import { initRegistry, registry } from './registry.js';
+import { setNow } from './clock.js';
 import { guardBackend } from './backend-guard.js';
 import { ScoreTableControl } from './score-table/control.js';
 import { UnitControl, UnitPreview } from './unit-widget.js';
@@ -23,7 +24,8 @@ import { normalizeAppraisalData } from './appraisal/data.js';
 import { DecimalControl, DecimalPreview, NamesControl, NamesPreview } from './small-widgets.js';
 import { PREVIEW_CSS, ScoreTablePreview, SelfAssessmentPreview } from './preview.js';
 import { normalizeEntryData } from './entry-data.js';
-import { showStatus, toast } from './decap-store.js';
+import { openEntryRaw, showStatus, toast } from './decap-store.js';
+import { entryFormat } from './entry-format.js';
 import { S } from './strings.js';
 
 interface ImmutableMap {
@@ -43,6 +45,7 @@ async function start(): Promise<void> {
   performance.mark('parindex:bundle-ran');
   const data = readPageData();
   await initRegistry(data.registryFiles);
+  setNow(data.now);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const cms = CMS as any;
 
@@ -58,6 +61,8 @@ async function start(): Promise<void> {
   cms.registerBackend('github', guardBackend(GitHubBackend, policy));
   // Decap's local backend always runs as "proxy", whatever the config's backend name.
   cms.registerBackend('proxy', guardBackend(ProxyBackend, policy));
+
+  cms.registerCustomFormat(ENTRY_FORMAT, 'yaml', entryFormat(openEntryRaw, (id) => registry().units.get(id)?.name));
 
   cms.registerWidget([StringWidget.Widget(), ObjectWidget.Widget()]);
   cms.registerWidget(SCORE_TABLE_WIDGET, ScoreTableControl, ScoreTablePreview, { properties: { year: { type: 'integer' } } });
@@ -89,6 +94,14 @@ async function start(): Promise<void> {
   performance.mark('parindex:cms-init');
   cms.init({ config: data.config });
 }
+
+// Decap's editor awaits a failed save without catching it: the promise rejects with the Redux
+// failure action (an "Uncaught (in promise) Object" page error) after the toast has already told
+// the officer why. That rejection is handled here; anything else still surfaces.
+window.addEventListener('unhandledrejection', (event) => {
+  const reason = event.reason as { type?: unknown } | null | undefined;
+  if (reason && typeof reason === 'object' && typeof reason.type === 'string' && reason.type.endsWith('_FAILURE')) event.preventDefault();
+});
 
 start().catch((error: unknown) => {
   document.body.textContent = S.startFailed((error as Error)?.message ?? String(error));

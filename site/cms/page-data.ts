@@ -17,11 +17,22 @@ export interface CmsPageData {
   registryFiles: Record<string, string>;
   /** Self-assessment collections (officers). */
   collections: CmsCollectionInfo[];
+  /** The portal's fixed clock (PARINDEX_NOW) as ISO, when the page was rendered with one. */
+  now?: string;
   /** Appraisal collections (the council). */
   appraisals: CmsCollectionInfo[];
 }
 
 export const PAGE_DATA_ELEMENT_ID = 'parindex-cms-data';
+
+/** The entry format both collections use: YAML written as the smallest change (site/cms/yaml-patch.ts). */
+export const ENTRY_FORMAT = 'parindex-yaml';
+
+/**
+ * A key the format adds when it reads an entry (the unit's name from the registry) so Decap's
+ * cards and lists can show a name instead of the slug (`summary`); never written to the file.
+ */
+export const UNIT_NAME_KEY = '_unitName';
 
 /** Name of the self-assessment collection of a year. */
 export function collectionName(year: number): string {

@@ -95,6 +95,6 @@ export function SelfAssessmentPreview({ entry, collection }: PreviewProps) {
 /** The items field on its own (Decap asks widgets for a preview too). */
 export function ScoreTablePreview({ value }: { value?: unknown }) {
   const items = itemsFromValue(value);
-  const total = items.reduce((s, i) => s + (i.notApplicable ? 0 : i.score), 0);
+  const total = items.reduce((s, i) => s + (i.notApplicable || typeof i.score !== 'number' ? 0 : i.score), 0);
   return h('div', null, S.previewSummary(items.length, total));
 }

@@ -5,6 +5,7 @@
 import { Component, createElement as h, type ReactNode } from 'react';
 import { is } from 'immutable';
 import { onUnit } from './unit-bus.js';
+import { onDecapChange, openEntryData } from './decap-store.js';
 import type { ImmutableLike } from './score-table/session.js';
 
 export interface ControlProps {
@@ -37,9 +38,14 @@ export function entryOf(props: ControlProps): ImmutableLike | undefined {
   return props.getEntry?.() ?? props.entry;
 }
 
-/** The entry's data without the table's own field. */
+function storeHeader(): unknown {
+  const data = openEntryData() as (ImmutableLike & { delete(k: string): unknown }) | undefined;
+  return data?.delete('items');
+}
+
+/** The entry's data without the table's own field: the editor's current state when there is one. */
 export function entryHeader(props: ControlProps): Record<string, unknown> {
-  const data = entryOf(props)?.get('data') as ImmutableLike | undefined;
+  const data = (openEntryData() ?? entryOf(props)?.get('data')) as ImmutableLike | undefined;
   const js = (data?.toJS() ?? {}) as Record<string, unknown>;
   delete js.items;
   return js;
@@ -62,6 +68,12 @@ export interface EntryHost {
   emit(value: unknown): void;
 }
 
+/** The entry's data without the table's field, as Decap holds it (Immutable, compared with `is`). */
+function headerOf(props: ControlProps): unknown {
+  const data = entryOf(props)?.get('data') as (ImmutableLike & { delete(k: string): unknown }) | undefined;
+  return data?.delete('items');
+}
+
 function unitOf(props: ControlProps): string | null {
   const unit = entryOf(props)?.getIn(['data', 'unit']);
   return typeof unit === 'string' && unit ? unit : null;
@@ -82,6 +94,9 @@ export abstract class SessionControl<S extends WidgetSession> extends Component<
   constructor(props: ControlProps) {
     super(props);
     this.latest = props;
+    // The header the table is built with: the first change to it (often the first call Decap
+    // makes after a save reloaded the entry) must re-run the rules, not just be remembered.
+    this.lastHeader = headerOf(props);
     this.state = { session: this.createSession(unitOf(props), props.value) };
   }
 
@@ -108,11 +123,15 @@ export abstract class SessionControl<S extends WidgetSession> extends Component<
     });
     // Decap validates required fields with the value it holds when Save is pressed: pending edits
     // must reach it before the click does.
+    // Decap re-renders a control only when its own value changes, so a header field typed after a
+    // (re)load (the preparer's name) never reached the rules: watch the editor's state instead.
+    const offStore = onDecapChange(() => this.watchHeader(storeHeader()));
     const flush = () => this.state.session.flush();
     document.addEventListener('pointerdown', flush, true);
     document.addEventListener('keydown', this.flushOnEnter, true);
     this.unsubscribe = () => {
       off();
+      offStore();
       document.removeEventListener('pointerdown', flush, true);
       document.removeEventListener('keydown', this.flushOnEnter, true);
     };
@@ -132,17 +151,18 @@ export abstract class SessionControl<S extends WidgetSession> extends Component<
     this.setState({ session: this.createSession(unit, value) });
   }
 
+  private watchHeader(header: unknown): void {
+    if (header === undefined || is(header, this.lastHeader)) return;
+    this.lastHeader = header;
+    this.state.session.headerChanged();
+  }
+
   // Called by React (with the next state) and by Decap's widget wrapper (props only).
   override shouldComponentUpdate(next: ControlProps, nextState?: { session: S }): boolean {
     this.latest = next;
     if (nextState && nextState.session !== this.state.session) return true;
     const session = this.state.session;
-    const data = entryOf(next)?.get('data') as (ImmutableLike & { delete(k: string): unknown }) | undefined;
-    const header = data?.delete('items');
-    if (!is(header, this.lastHeader)) {
-      if (this.lastHeader !== undefined) session.headerChanged();
-      this.lastHeader = header;
-    }
+    this.watchHeader(headerOf(next));
     // Our own emission coming back from Decap: the table already shows it.
     if (next.value === session.lastEmitted) return false;
     // Decap hands back equal data after a save; only a real replacement rebuilds the table.

@@ -1,6 +1,6 @@
 // Every Vietnamese string of our CMS pieces (score table, unit picker, preview, send guard), in
 // one place so the wording can be reviewed in one read. Decap's own phrases are in locale.ts.
-import { formatNumber, formatDate } from '../../scripts/core/format.js';
+import { formatNumber, formatDate, formatDateTime } from '../../scripts/core/format.js';
 
 /** The findings summary: the same words for the officers' table and the council's. */
 function findingsCount(errors: number, warnings: number): string {
@@ -10,6 +10,7 @@ function findingsCount(errors: number, warnings: number): string {
 export const S = {
   pageDataMissing: 'Trang quản trị thiếu dữ liệu cấu hình (parindex-cms-data): hãy dựng lại trang.',
   startFailed: (why: string) => `Không mở được trang quản trị: ${why}`,
+  yamlUnreadable: 'Tệp YAML của bảng này có lỗi cú pháp nên không mở được trong trang quản trị; hãy sửa tệp trong git (npm run validate chỉ ra dòng lỗi).',
   notSelfAssessmentPath: (path: string) => `Đường dẫn “${path}” không phải bảng tự chấm điểm (content/self-assessments/<năm>/<mã đơn vị>.yaml).`,
   tableLabel: 'Bảng tự chấm điểm',
   pickUnitFirst: 'Chọn đơn vị ở trên để hiện bộ tiêu chí của đơn vị.',
@@ -22,6 +23,16 @@ export const S = {
   points: (points: number, max: number) => `${formatNumber(points)} / ${formatNumber(max)} điểm`,
   maxLabel: (max: number) => `Tối đa ${formatNumber(max)} điểm`,
   scoreLabel: 'Điểm tự chấm',
+  notScored: 'Chưa chấm',
+  deadline: {
+    passed: (phase: string, year: number, end: Date, tz: string) =>
+      `Đã hết hạn “${phase}” năm ${year} lúc ${formatDateTime(end, tz, end.getTime() % 60_000 !== 0)}. Vẫn lưu nháp được, nhưng bảng không gửi đi được nữa.`,
+    nextOpens: (phase: string, start: Date, tz: string) => `“${phase}” bắt đầu ${formatDateTime(start, tz)}.`,
+    notYet: (phase: string, start: Date, tz: string) =>
+      `Chưa đến thời hạn “${phase}” (bắt đầu ${formatDateTime(start, tz)}). Vẫn lưu nháp được; chỉ gửi đi được khi đến hạn.`,
+    explanation: (phase: string, end: Date, tz: string) =>
+      `Đang trong “${phase}” (đến ${formatDateTime(end, tz)}): chỉ gửi được những sửa đổi Hội đồng cho phép giải trình.`,
+  },
   scorePlaceholder: (max: number) => `0 đến ${formatNumber(max)}`,
   scoreNotNumber: 'Nhập một số, ví dụ 1,5 (dấu phẩy thập phân).',
   scoreOption: (score: number) => `${formatNumber(score)} điểm`,

@@ -122,6 +122,9 @@ describe('the officers’ CMS in Chromium', () => {
   test('fixed and saved, it is sent; saved again with an error, it goes back to draft', async () => {
     await row('1.2').locator('select[data-field="score"]').selectOption('2');
     await cms.toastAfter(/Đã lưu/, cms.save);
+    // One score changed: the commit changes that one line, the rest of the file is untouched.
+    expect(git(cms.repoDir, 'diff', '--numstat', `${BRANCH}~1`, BRANCH, '--', FILE)).toBe(`1\t1\t${FILE}`);
+    expect(git(cms.repoDir, 'diff', '-U0', `${BRANCH}~1`, BRANCH, '--', FILE)).toMatch(/^-    score: 0\n\+    score: 2$/m);
     await cms.toastAfter(/Đã cập nhật trạng thái/, () => cms.setStatus('Đã gửi đi'));
     expect(await cms.branchStatus(BRANCH)).toMatch(/pending_publish/);
     // What was sent is a file CI accepts: no schema or rule error.
@@ -171,16 +174,26 @@ describe('the officers’ CMS in Chromium', () => {
     const fw = indexFramework(loadYaml(readFileSync(join(BASE_ROOT, 'content/frameworks/fw-huyen-2023.yaml'), 'utf8')) as Framework);
     const rows = await page.locator('.pi-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     expect(rows).toEqual(fw.leaves.map((l) => l.code));
-    await page.getByLabel('Họ và tên').fill('Trần Văn Bình');
+    // Unscored criteria are offered as "Chưa chấm", not as 0.
+    expect(await row('1.2').locator('select[data-field="score"]').inputValue()).toBe('');
     await row('1.1').locator('select[data-field="score"]').selectOption('1');
+    // No preparer name yet: a draft still saves (issue 13, item 6); the findings name what is missing.
     await cms.toastAfter(/Đã lưu/, cms.save);
     const text = git(cms.repoDir, 'show', `cms/${COLLECTION}/don-vi-b:content/self-assessments/2023/don-vi-b.yaml`);
     const parsed = parseText(text, 'content/self-assessments/2023/don-vi-b.yaml');
-    expect(parsed.findings).toEqual([]);
     const saved = parsed.data as SelfAssessment;
-    expect(saved).toMatchObject({ unit: 'don-vi-b', year: 2023, framework: 'fw-huyen-2023', preparedBy: { name: 'Trần Văn Bình' } });
-    expect(saved.items.map((i) => i.code)).toEqual(fw.selfLeaves.map((l) => l.code));
-    expect(saved.items[0]).toEqual({ code: '1.1', score: 1 });
+    expect(saved).toMatchObject({ unit: 'don-vi-b', year: 2023, framework: 'fw-huyen-2023' });
+    // Only the scored criterion is written (issue 13, item 5): the others stay unscored.
+    expect(saved.items).toEqual([{ code: '1.1', score: 1 }]);
+    expect(text).not.toMatch(/score: 0\b/);
+    // The panel names the missing name; once it is given, which criteria are not scored yet.
+    await expect.poll(() => page.locator('[data-findings-panel]').innerText(), { timeout: 15_000 }).toMatch(/“preparedBy” \(người lập\)|“name” \(tên\)/);
+    await page.getByLabel('Họ và tên').fill('Trần Văn Bình');
+    const missing = page.locator('[data-findings-panel] li[data-rule="item-code-missing"]');
+    await expect.poll(() => page.locator('[data-findings-panel]').innerText(), { timeout: 15_000 }).toContain('Chưa chấm điểm tiêu chí');
+    expect(await missing.evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))))
+      .toEqual(fw.selfLeaves.map((l) => l.code).filter((c) => c !== '1.1'));
+    expect(await missing.first().innerText()).toContain('Chưa chấm điểm tiêu chí');
   });
 
   test('no console errors on the way', () => {

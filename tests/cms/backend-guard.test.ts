@@ -11,11 +11,13 @@ import { S } from '../../site/cms/strings.js';
 const EVIDENCE = ['ke-hoach-12-kh-snv.pdf', 'bao-cao-55-bc-snv.pdf', 'bang-thong-ke.pdf'].map((f) => `content/evidence/2023/don-vi-a/${f}`);
 
 /** A backend whose entry branch holds `text` as the self-assessment and the fixture's PDFs on main. */
-function recordingBackend(text: string) {
+function recordingBackend(text: string, others: Record<string, string> = {}) {
   const calls: string[] = [];
   class Recording {
-    async unpublishedEntry() { return { status: 'draft', diffs: [{ path: BASE_SELF_ASSESSMENT, id: 'x' }] }; }
-    async unpublishedEntryDataFile() { return text; }
+    async unpublishedEntry() {
+      return { status: 'draft', diffs: [...Object.keys(others), BASE_SELF_ASSESSMENT].map((path) => ({ path, id: path })) };
+    }
+    async unpublishedEntryDataFile(_c: string, _s: string, path: string) { return others[path] ?? text; }
     async unpublishedEntryMediaFile(): Promise<never> { throw new Error('not on the branch'); }
     async getMediaFile(path: string) {
       if (!EVIDENCE.includes(path)) throw new Error('404');
@@ -51,6 +53,27 @@ describe('send guard', () => {
     // The local portal merges from the CMS, but never an entry with errors.
     await expect(new Bad().publishUnpublishedEntry('self-assessments-2023', 'don-vi-a')).rejects.toBeInstanceOf(CmsRefusal);
     expect(bad.calls).toEqual(['status draft']);
+  });
+
+  test('the guard judges the entry\'s own file, whatever else the backend lists (issue 13, item 4)', async () => {
+    // Other units' files listed first (as decap-server's two-dot diff did once main moved on):
+    // the council's appraisal has the shortest path, another unit's sheet is full of errors.
+    const broken = baseText(BASE_SELF_ASSESSMENT).replace('unit: don-vi-a', 'unit: don-vi-b').replace('score: 0.5', 'score: 3');
+    const b = recordingBackend(baseText(BASE_SELF_ASSESSMENT), {
+      'content/appraisals/2023/don-vi-a.yaml': 'unit: don-vi-a\n',
+      'content/self-assessments/2023/don-vi-b.yaml': broken,
+    });
+    const Guarded = guardBackend(b.Recording, { allowPublish: false });
+    await new Guarded().updateUnpublishedEntryStatus('self-assessments-2023', 'don-vi-a', READY);
+    expect(b.calls).toEqual([`status ${READY}`]);
+  });
+
+  test('a missing figure is named by its label from the framework, never its key', async () => {
+    const text = baseText(BASE_SELF_ASSESSMENT).replace('figures: { onTime: 46, total: 50 }', 'figures: { total: 50 }');
+    const Guarded = guardBackend(recordingBackend(text).Recording, { allowPublish: false });
+    const error = String(await new Guarded().updateUnpublishedEntryStatus('self-assessments-2023', 'don-vi-a', READY).catch((e: unknown) => e));
+    expect(error).toContain('thiếu số liệu “Số văn bản đúng hạn”');
+    expect(error).not.toMatch(/onTime|total\b/);
   });
 
   test('on GitHub nothing merges or writes main from the CMS', async () => {

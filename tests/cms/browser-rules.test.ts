@@ -38,26 +38,28 @@ describe('browser rule adapter', () => {
     const form = { unit: data.unit, preparedBy: { ...data.preparedBy, phone: '' }, items: [...data.items].reverse().slice(1) };
     const normalized = normalizeEntryData(form, 2023);
     expect(normalized.framework).toBe('fw-so-2023');
-    expect((normalized.items as Item[]).map((i) => i.code)).toEqual(['1.1', '1.2', '1.3', '2.1.1', '2.1.2']);
+    expect((normalized.items as Item[]).map((i) => i.code)).toEqual(['1.1', '1.2', '1.3', '2.1.1']);
     expect((normalized.preparedBy as Record<string, unknown>).phone).toBeUndefined();
     const findings = await checkEntry(normalized, 2023, registry, new EvidenceInspector(source));
-    // 1.1 came back as a zero score with nothing else: its evidence and explanation are gone, not an error.
-    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // 2.1.2 was never scored: it stays unscored (no `score: 0` written), and the one error says so.
+    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.code, f.message]))
+      .toEqual([['item-code-missing', '2.1.2', expect.stringMatching(/^Chưa chấm điểm tiêu chí 2\.1\.2 “.+”\.$/)]]);
     const withoutNormalizing = await checkEntry(form as never, 2023, registry, new EvidenceInspector(source));
     expect(withoutNormalizing.some((f) => f.severity === 'error')).toBe(true);
   });
 });
 
 describe('form conversions', () => {
-  test('items: framework order, every leaf, extras and duplicates kept for the rules', async () => {
+  test('items: framework order, only what the officer entered, extras and duplicates kept for the rules', async () => {
     const { registry } = await loadRegistry(baseSource());
     const fw = registry.frameworks.get('fw-so-2023')!;
     const items = normalizeItems([
       { code: '9.9', score: 1 }, { code: '1.2', score: 1, explanation: '  a\r\nb ' }, { code: '1.2', score: 2 },
     ] as Item[], fw);
-    expect(items.map((i) => i.code)).toEqual(['1.1', '1.2', '1.3', '2.1.1', '2.1.2', '9.9', '1.2']);
-    expect(items[1]).toEqual({ code: '1.2', score: 1, explanation: 'a\nb' });
-    expect(items[0]).toEqual({ code: '1.1', score: 0 });
+    expect(items.map((i) => i.code)).toEqual(['1.2', '9.9', '1.2']);
+    expect(items[0]).toEqual({ code: '1.2', score: 1, explanation: 'a\nb' });
+    // An explanation without a score is kept without inventing one; an empty item is dropped.
+    expect(normalizeItems([{ code: '1.1', explanation: 'x' }, { code: '1.3' }] as Item[], fw)).toEqual([{ code: '1.1', explanation: 'x' }]);
     expect(itemsFromValue({ toJS: () => [{ code: '1.1', score: 2 }, 'junk'] })).toEqual([{ code: '1.1', score: 2 }]);
   });
 

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import en from 'decap-cms-locales/dist/esm/en/index.js';
 import vi from 'decap-cms-locales/dist/esm/vi/index.js';
-import { mergeLocale, VI_OVERRIDES, type Phrases } from '../../site/cms/locale.js';
+import { mergeLocale, oneSpelling, VI_OVERRIDES, type Phrases } from '../../site/cms/locale.js';
 
 function flatten(p: Phrases, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -55,6 +55,15 @@ describe('Vietnamese locale', () => {
   test('overrides only name keys Decap has', () => {
     const unknown = [...flatten(VI_OVERRIDES).keys()].filter((k) => !english.has(k));
     expect(unknown).toEqual([]);
+  });
+
+  test('the workflow board: one spelling of “Xóa”, numeric dates, a count that says what it counts (issue 13, item 10)', () => {
+    expect([...ours].filter(([, v]) => /oá(?!\p{L})/iu.test(v)).map(([k]) => k)).toEqual([]);
+    expect(ours.get('workflow.workflowCard.deleteNewEntry')).toBe('Xóa bảng mới');
+    expect(oneSpelling('Xoá, hoá đơn, toán')).toBe('Xóa, hóa đơn, toán');
+    expect(ours.get('workflow.workflow.dateFormat')).toBe('DD/MM/YYYY');
+    // Decap passes only the "in review" column's size as smart_count.
+    expect(ours.get('workflow.workflow.description')).not.toMatch(/đang soạn/);
   });
 
   test('the workflow speaks of sending, not of publishing results', () => {

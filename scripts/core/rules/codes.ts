@@ -38,7 +38,7 @@ export const codeRules = [
       const present = new Set(ctx.data.items.map((i) => i.code));
       const missing = ctx.framework.selfLeaves.filter((l) => !present.has(l.code));
       for (const leaf of missing) {
-        report({ path: ['items'], code: leaf.code, message: `Thiếu tiêu chí ${leaf.code} “${leaf.title}”.` });
+        report({ path: ['items'], code: leaf.code, message: `Chưa chấm điểm tiêu chí ${leaf.code} “${leaf.title}”.` });
       }
     },
   }),

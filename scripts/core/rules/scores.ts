@@ -29,7 +29,7 @@ export function measuredScore(leaf: FrameworkLeaf, figures: { [key: string]: num
   const num = figures?.[m.numerator.key];
   const den = figures?.[m.denominator.key];
   const missing = [...(num === undefined ? [m.numerator] : []), ...(den === undefined ? [m.denominator] : [])];
-  if (missing.length) return { missing: missing.map((f) => `${f.key} (${f.label})`) };
+  if (missing.length) return { missing: missing.map((f) => `“${f.label}”`) };
   if (den === 0) return { zeroDenominator: true };
   const ratio = (num! / den!) * 100;
   const sorted = [...m.thresholds].sort((a, b) => b.atLeast - a.atLeast);

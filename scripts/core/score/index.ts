@@ -65,7 +65,7 @@ export function selfScores(sa: SelfAssessment | undefined): LeafScores {
   return (leaf) => {
     if (leaf.method === 'survey') return { points: null, excluded: true };
     const item = byCode.get(leaf.code);
-    return { points: item ? item.score : null, notApplicable: item?.notApplicable === true };
+    return { points: typeof item?.score === 'number' ? item.score : null, notApplicable: item?.notApplicable === true };
   };
 }
 

@@ -7,6 +7,7 @@ import type { Appraisal, FrameworkIndex } from '../../../scripts/core/model.js';
 import type { Registry } from '../../../scripts/core/rules/types.js';
 import { frameworkFor } from '../registry.js';
 import { codedItemsFromValue, isRecord, plain } from '../items.js';
+import { fileData } from '../entry-format.js';
 
 export type AppraisalItem = Appraisal['items'][number];
 type Round = AppraisalItem['round1'];
@@ -70,7 +71,7 @@ function adjustment(value: unknown): Record<string, unknown> | undefined {
 export function normalizeAppraisalData(data: Record<string, unknown>, year: number, reg?: Registry): Record<string, unknown> {
   const unit = typeof data.unit === 'string' ? data.unit : undefined;
   const fw = frameworkFor(year, unit, reg);
-  const out: Record<string, unknown> = { ...data, year };
+  const out: Record<string, unknown> = { ...fileData(data), year };
   if (fw.ok) out.framework = fw.framework.framework.id;
   const appraisers = plain(data.appraisers);
   const names = Array.isArray(appraisers) ? appraisers.map(cleanText).filter(Boolean) : [];

@@ -71,10 +71,10 @@ export const Requirements = memo(function Requirements({ leaf }: { leaf: Framewo
     ev?.statisticsTable ? h('div', { className: 'pi-hint' }, S.statisticsRequired) : null);
 });
 
-interface ScoreProps { session: Session; leaf: FrameworkLeaf; score: number; disabled: boolean }
+interface ScoreProps { session: Session; leaf: FrameworkLeaf; score: number | undefined; disabled: boolean }
 
 function ScoreField({ session, leaf, score, disabled }: ScoreProps) {
-  return h(ScoreInput, { leaf, value: score, disabled, onChange: (s: number | null) => session.setScore(leaf.code, s ?? 0) });
+  return h(ScoreInput, { leaf, value: score ?? null, disabled, emptyLabel: S.notScored, onChange: (s: number | null) => session.setScore(leaf.code, s) });
 }
 
 interface FiguresProps { session: Session; leaf: FrameworkLeaf; figures?: Record<string, number>; version: number }

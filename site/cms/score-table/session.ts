@@ -75,8 +75,9 @@ export class Session extends TableSession<Item> {
     return this.treeCache;
   }
 
-  setScore(code: string, score: number): void {
-    this.store.change(code, 'score', (d) => { d.score = score; });
+  /** null: back to not scored. */
+  setScore(code: string, score: number | null): void {
+    this.store.change(code, 'score', (d) => { d.score = score ?? undefined; });
   }
 
   setNotApplicable(code: string, on: boolean): void {

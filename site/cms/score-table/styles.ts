@@ -57,6 +57,7 @@ const CSS = `
 .pi-btn:hover { background: #d9e2ec; }
 .pi-row-findings { list-style: none; margin: 6px 0 0; padding: 0; font-size: 13px; }
 .pi-message { padding: 8px 12px; background: #fffbea; border: 1px solid #f0b429; border-radius: 6px; }
+.pi-deadline { padding: 8px 12px; margin: 0 0 10px; background: #fff3f3; border: 1px solid #e12d39; border-radius: 6px; font-weight: 600; }
 .pi-file { font-size: 13px; }
 .pi-sha { font-family: ui-monospace, monospace; font-size: 12px; color: #486581; }
 `;

@@ -9,6 +9,7 @@ import { FindingsPanel } from '../findings-panel.js';
 import { ExtraRows } from '../extra-rows.js';
 import { tableFrame } from '../table-frame.js';
 import { S } from '../strings.js';
+import { DeadlineNotice } from '../deadline-notice.js';
 
 function useScores(session: Session) {
   useSyncExternalStore((cb) => session.store.subscribeScores(cb), () => session.store.scoresSnapshot());
@@ -48,6 +49,7 @@ const Heading = memo(function Heading({ session, row }: { session: Session; row:
 
 export const Table = memo(function Table({ session }: { session: Session }) {
   return tableFrame(session, 'pi-table', (layout, { campaign }) => [
+    h(DeadlineNotice, { key: 'deadline', campaign }),
     h(Summary, { session }),
     h(FindingsPanel, { view: session.store, goTo: (code: string, rule: string) => session.goTo(code, fieldOf(rule)) }),
     ...layout.rows.map((row) => row.kind === 'heading'
