@@ -211,7 +211,8 @@ describe.skipIf(!chromiumAvailable())('npm start end to end in Chromium', () => 
 
     await setStatus('Đã gửi đi');
     const refused = await toast(/Không đổi được trạng thái/);
-    expect(refused).toContain('API_ERROR: Chưa gửi được bài');
+    expect(refused).toContain('Không đổi được trạng thái: Chưa gửi được bài');
+    expect(refused).not.toContain('API_ERROR');
     expect(refused).toContain('Đã hết hạn “Tự đánh giá, chấm điểm” năm 2023 lúc 17/11/2023 17:00');
     expect(refused).toContain('được xét lúc 17/11/2023 17:00:00');
     await dismissToasts();
