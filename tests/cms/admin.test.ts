@@ -48,7 +48,7 @@ describe('the officers’ CMS in Chromium', () => {
     expect(await page.locator('[data-widget="parindex-score-table"] button', { hasText: /Thêm tiêu chí|Xóa tiêu chí/ }).count()).toBe(0);
     expect(await row('2.2').locator('select, textarea').count()).toBe(0);
     expect(await row('1.1').innerText()).toContain('Kế hoạch CCHC và bảng thống kê nhiệm vụ');
-    expect(await row('2.1.1').innerText()).toContain('Bổ sung ở đợt giải trình lần 2 (số liệu đến hết ngày 30/11/2023)');
+    expect(await row('2.1.1').textContent()).toContain('Bổ sung ở đợt giải trình lần 2 (số liệu đến hết ngày 30/11/2023)');
     expect(await row('1.3').locator('[data-field="notApplicable"]').isChecked()).toBe(true);
     await cms.findingsChecked();
     expect(await page.locator('[data-findings-panel]').getAttribute('data-errors')).toBe('0');
