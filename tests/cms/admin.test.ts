@@ -188,7 +188,13 @@ describe('the officers’ CMS in Chromium', () => {
     expect(text).not.toMatch(/score: 0\b/);
     // The panel names the missing name; once it is given, which criteria are not scored yet.
     await expect.poll(() => page.locator('[data-findings-panel]').innerText(), { timeout: 15_000 }).toMatch(/“preparedBy” \(người lập\)|“name” \(tên\)/);
-    await page.getByLabel('Họ và tên').fill('Trần Văn Bình');
+    // The first save moves the editor from /new to the entry's own URL and mounts it again;
+    // typing before that lands in the form being replaced.
+    await page.waitForURL(/\/entries\/don-vi-b$/);
+    await page.waitForSelector('[data-widget="parindex-score-table"] .pi-table[data-unit="don-vi-b"]');
+    const name = page.getByLabel('Họ và tên');
+    await name.fill('Trần Văn Bình');
+    await expect.poll(() => name.inputValue()).toBe('Trần Văn Bình');
     const missing = page.locator('[data-findings-panel] li[data-rule="item-code-missing"]');
     await expect.poll(() => page.locator('[data-findings-panel]').innerText(), { timeout: 15_000 }).toContain('Chưa chấm điểm tiêu chí');
     expect(await missing.evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))))

@@ -85,7 +85,7 @@ function otherWorkMerged() {
 async function openEntry(slug: string): Promise<void> {
   await page.goto(entryUrl(server.adminUrl, COLLECTION, slug));
   await page.reload();
-  await page.waitForSelector(`.pi-row[data-code="2.1.2"]`);
+  await page.waitForSelector(`.pi-row[data-code="2.1.2"]`, { timeout: 90_000 });
 }
 
 describe('an officer’s day on the portal backend', () => {
